@@ -1,0 +1,58 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+/**
+ * Process configuration, read from the environment once and validated, so a typo fails at
+ * start with the variable's name rather than as odd behaviour later.
+ */
+const byteSize = z
+  .string()
+  .regex(/^\d+(b|kb|mb|gb)?$/i, 'expected a size such as 1048576, 512kb or 1mb')
+  .transform((value) => {
+    const match = /^(\d+)(b|kb|mb|gb)?$/i.exec(value)!;
+    const unit = (match[2] ?? 'b').toLowerCase();
+    const factor = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[unit as 'b' | 'kb' | 'mb' | 'gb'];
+    return Number(match[1]) * factor;
+  });
+
+const duration = z
+  .string()
+  .regex(/^\d+(ms|s|m|h)$/, 'expected a duration such as 500ms, 20m or 1h')
+  .transform((value) => {
+    const match = /^(\d+)(ms|s|m|h)$/.exec(value)!;
+    const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[match[2] as 'ms' | 's' | 'm' | 'h'];
+    return Number(match[1]) * factor;
+  });
+
+const EnvSchema = z.object({
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Password for the reserved `elastic` user on first start; generated and printed once when unset. */
+  ELASTIC_PASSWORD: z.string().min(6, 'ELASTIC_PASSWORD must be at least 6 characters').optional(),
+  /** Largest request body the Elasticsearch-compatible API accepts (http.max_content_length). */
+  HTTP_MAX_CONTENT_LENGTH: byteSize.default(1024 * 1024),
+  /** Name recorded as the realm's node_name in profile documents. */
+  NODE_NAME: z.string().min(1).default(os.hostname()),
+  /** How long a verified password stays in the credential cache (cache.ttl). */
+  AUTHC_CACHE_TTL: duration.default(20 * 60_000),
+});
+
+export type AppConfig = z.output<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+let cached: AppConfig | undefined;
+
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,142 @@
+import type { SecurityEngine } from '@/lib/security/engine';
+import { EsError } from '@/lib/security/errors';
+import type { EsRequest, EsResponse, RestContext } from './types';
+import { Router } from './router';
+import { ROUTES } from './routes';
+import { errorBody, serialize, simpleErrorBody } from './render';
+import { checkContentType, requestedCompatibility, responseContentType } from './media-type';
+import { BodySource, parseJson, requestBodyRequired } from './x-content';
+import { similarCandidates } from './suggest-similar';
+
+/** Query parameters every Elasticsearch endpoint accepts (the "response params"). */
+const COMMON_PARAMS = ['pretty', 'human', 'error_trace', 'filter_path'];
+
+export interface DispatcherOptions {
+  maxContentLength: number;
+  /** Receives unexpected errors; never given request bodies or credentials. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+/**
+ * The Elasticsearch REST dispatcher: (method, path, query, headers, body) -> (status, headers,
+ * body). Framework-free; the Next.js route handler and the in-process client connection both
+ * call it, so every caller sees the same behaviour and errors.
+ */
+export class EsApiDispatcher {
+  private readonly router = new Router(ROUTES);
+
+  constructor(
+    private readonly engine: SecurityEngine,
+    private readonly options: DispatcherOptions,
+  ) {}
+
+  async dispatch(request: EsRequest): Promise<EsResponse> {
+    const method = request.method.toUpperCase();
+    const uri = request.query ? `${request.path}?${request.query}` : request.path;
+    const pretty = isPretty(request.query);
+    const respond = (status: number, body: unknown, contentType = 'application/json', extra: Record<string, string | string[]> = {}): EsResponse => ({
+      status,
+      headers: { 'content-type': contentType, 'x-elastic-product': 'Elasticsearch', ...extra },
+      body: method === 'HEAD' ? '' : serialize(body, pretty),
+    });
+
+    // Like the HTTP layer of Elasticsearch, an oversized body is refused before routing.
+    const bodyBytes = request.oversizedBodyBytes ?? Buffer.byteLength(request.body, 'utf8');
+    if (bodyBytes > this.options.maxContentLength) {
+      return respond(413, errorBody(contentTooLong(bodyBytes, this.options.maxContentLength)));
+    }
+
+    const match = this.router.match(method, request.path);
+    if (match.kind === 'not_found') {
+      return respond(400, simpleErrorBody(`no handler found for uri [${uri}] and method [${method}]`, 400));
+    }
+    if (match.kind === 'method_not_allowed') {
+      const allow = match.allowed.join(',');
+      if (method === 'OPTIONS') return { status: 200, headers: { allow, 'x-elastic-product': 'Elasticsearch', 'content-type': 'application/json' }, body: '' };
+      const message = `Incorrect HTTP method for uri [${uri}] and method [${method}], allowed: [${match.allowed.join(', ')}]`;
+      return respond(405, simpleErrorBody(message, 405), 'application/json', { allow });
+    }
+
+    let contentType = 'application/json';
+    try {
+      const hasBody = request.body.length > 0;
+      const contentTypeProblem = checkContentType(request.headers.get('content-type'), hasBody);
+      if (contentTypeProblem) return respond(contentTypeProblem.status, simpleErrorBody(contentTypeProblem.message, contentTypeProblem.status));
+      contentType = responseContentType(
+        requestedCompatibility(request.headers.get('content-type'), request.headers.get('accept'), hasBody),
+      );
+
+      const caller = await this.engine.authentication.authenticateRequest(request.headers.get('authorization'), uri);
+      const query = new URLSearchParams(request.query);
+      const consumed = new Set<string>(COMMON_PARAMS);
+      let parsed: { source: BodySource; root: ReturnType<typeof parseJson> } | undefined;
+      const body = () => {
+        if (!parsed) {
+          const source = new BodySource(request.body);
+          parsed = { source, root: parseJson(source) };
+        }
+        return parsed.root ? { source: parsed.source, root: parsed.root } : undefined;
+      };
+      const ctx: RestContext = {
+        engine: this.engine,
+        request,
+        uri,
+        params: match.params,
+        caller,
+        param: (name) => {
+          consumed.add(name);
+          return query.get(name) ?? undefined;
+        },
+        body,
+        requiredBody: () => {
+          const b = body();
+          if (!b) throw requestBodyRequired();
+          return b;
+        },
+      };
+      const action = match.route.handler(ctx);
+      rejectUnrecognizedParams(request.path, query, consumed);
+      const result = await action();
+      return respond(result.status ?? 200, result.body, contentType);
+    } catch (error) {
+      if (error instanceof EsError) {
+        const extra: Record<string, string | string[]> = {};
+        for (const [name, values] of Object.entries(error.headers ?? {})) extra[name.toLowerCase()] = values;
+        return respond(error.status, errorBody(error), contentType, extra);
+      }
+      (this.options.logError ?? defaultLogError)(`unexpected error handling [${method} ${request.path}]`, error);
+      return respond(500, errorBody(new EsError(500, 'exception', 'an internal error occurred; see the server log')), contentType);
+    }
+  }
+}
+
+function isPretty(query: string): boolean {
+  if (!query.includes('pretty')) return false;
+  const value = new URLSearchParams(query).get('pretty');
+  return value !== null && value !== 'false';
+}
+
+function contentTooLong(size: number, limit: number): EsError {
+  return new EsError(413, 'content_too_long_exception', `request content length [${size}] exceeds the limit [${limit}] (http.max_content_length)`);
+}
+
+/** BaseRestHandler's check: "request [path] contains unrecognized parameter(s): [x] -> did you mean [y]?". */
+function rejectUnrecognizedParams(path: string, query: URLSearchParams, consumed: ReadonlySet<string>): void {
+  const invalid = [...new Set(query.keys())].filter((name) => !consumed.has(name)).sort();
+  if (invalid.length === 0) return;
+  const parts = invalid.map((name) => {
+    const keys = similarCandidates(name, consumed);
+    if (keys.length === 0) return `[${name}]`;
+    return `[${name}] -> did you mean ${keys.length === 1 ? `[${keys[0]}]` : `any of [${keys.join(', ')}]`}?`;
+  });
+  throw new EsError(
+    400,
+    'illegal_argument_exception',
+    `request [${path}] contains unrecognized parameter${invalid.length > 1 ? 's' : ''}: ${parts.join(', ')}`,
+  );
+}
+
+function defaultLogError(message: string, error: unknown): void {
+  // Only the error's own message and stack: request bodies and headers never reach the log.
+  console.error(message, error instanceof Error ? (error.stack ?? error.message) : String(error));
+}

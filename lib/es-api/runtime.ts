@@ -1,0 +1,32 @@
+import { getConfig } from '@/lib/config';
+import { SecurityEngine } from '@/lib/security/engine';
+import { EsApiDispatcher } from './dispatch';
+
+interface Runtime {
+  engine: SecurityEngine;
+  dispatcher: EsApiDispatcher;
+}
+
+// Kept on globalThis so that Next's dev-mode module reloading does not open the store twice.
+const holder = globalThis as typeof globalThis & { __profileConsoleRuntime?: Promise<Runtime> };
+
+/** The process-wide engine and dispatcher, created on first use from the environment. */
+export function getRuntime(): Promise<Runtime> {
+  holder.__profileConsoleRuntime ??= createRuntime().catch((error: unknown) => {
+    holder.__profileConsoleRuntime = undefined;
+    throw error;
+  });
+  return holder.__profileConsoleRuntime;
+}
+
+async function createRuntime(): Promise<Runtime> {
+  const config = getConfig();
+  const engine = await SecurityEngine.open({
+    dataDir: config.DATA_DIR,
+    nodeName: config.NODE_NAME,
+    elasticPassword: config.ELASTIC_PASSWORD,
+    credentialCacheTtlMs: config.AUTHC_CACHE_TTL,
+  });
+  const dispatcher = new EsApiDispatcher(engine, { maxContentLength: config.HTTP_MAX_CONTENT_LENGTH });
+  return { engine, dispatcher };
+}

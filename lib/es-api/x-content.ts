@@ -1,0 +1,269 @@
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { EsError } from '@/lib/security/errors';
+import { suggestSimilar } from './suggest-similar';
+
+/**
+ * Request-body parsing with Elasticsearch's (Jackson + ObjectParser) error semantics: every
+ * error names its 1-based [line:column], unknown fields get "did you mean" hints, duplicate
+ * keys are rejected. jsonc-parser gives a tree with offsets; strict JSON options are enforced.
+ */
+
+export type JsonNode = Node;
+
+/** Jackson's token names, which Elasticsearch prints in type errors. */
+export function tokenName(node: JsonNode): string {
+  switch (node.type) {
+    case 'object':
+      return 'START_OBJECT';
+    case 'array':
+      return 'START_ARRAY';
+    case 'string':
+      return 'VALUE_STRING';
+    case 'number':
+      return 'VALUE_NUMBER';
+    case 'boolean':
+      return 'VALUE_BOOLEAN';
+    case 'null':
+      return 'VALUE_NULL';
+    default:
+      return 'FIELD_NAME';
+  }
+}
+
+export class BodySource {
+  private lineStarts?: number[];
+
+  constructor(readonly text: string) {}
+
+  /** "[line:column]" of an offset, both 1-based, as XContentParseException prints it. */
+  location(offset: number): string {
+    this.lineStarts ??= computeLineStarts(this.text);
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return `[${low + 1}:${offset - this.lineStarts[low] + 1}]`;
+  }
+
+  parseError(offset: number, message: string, causedBy?: { type: string; reason: string }): EsError {
+    return new EsError(400, 'x_content_parse_exception', `${this.location(offset)} ${message}`, { causedBy });
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function requestBodyRequired(): EsError {
+  return new EsError(400, 'parse_exception', 'request body is required');
+}
+
+/**
+ * Parses a request body into a tree. Empty (or whitespace) bodies yield undefined, so each
+ * endpoint decides whether a body is required.
+ */
+export function parseJson(source: BodySource): JsonNode | undefined {
+  if (source.text.trim() === '') return undefined;
+  const errors: ParseError[] = [];
+  const root = parseTree(source.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0) throw syntaxError(source, errors[0]);
+  if (!root) throw source.parseError(0, 'Unexpected end-of-input');
+  rejectDuplicateKeys(source, root);
+  return root;
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  1: 'Unrecognized token: was expecting (JSON String, Number, Array, Object or token \'null\', \'true\' or \'false\')',
+  2: 'Invalid numeric value',
+  3: 'was expecting double-quote to start field name',
+  4: 'expected a value',
+  5: 'was expecting a colon to separate field name and value',
+  6: 'was expecting comma to separate entries',
+  7: 'expected close marker for Object',
+  8: 'expected close marker for Array',
+  9: 'expected end of input',
+  10: 'comments are not allowed',
+  11: 'comments are not allowed',
+  12: 'Unexpected end-of-input in VALUE_STRING',
+  13: 'Unexpected end-of-input in a number',
+  14: 'Invalid unicode escape',
+  15: 'Unrecognized character escape',
+  16: 'Illegal unquoted character in a string',
+};
+
+function syntaxError(source: BodySource, error: ParseError): EsError {
+  const atEnd = error.offset >= source.text.length;
+  const detail = ERROR_TEXT[error.error] ?? 'malformed JSON';
+  const message = atEnd
+    ? `Unexpected end-of-input: ${detail}`
+    : `Unexpected character (${describeChar(source.text, error.offset)}): ${detail}`;
+  return source.parseError(error.offset, message, { type: 'json_parse_exception', reason: message });
+}
+
+function describeChar(text: string, offset: number): string {
+  const code = text.codePointAt(offset) ?? 0;
+  return `'${String.fromCodePoint(code)}' (code ${code})`;
+}
+
+function rejectDuplicateKeys(source: BodySource, node: JsonNode): void {
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (!key) continue;
+      const name = String(key.value);
+      if (seen.has(name)) throw source.parseError(key.offset, `Duplicate field '${name}'`);
+      seen.add(name);
+      const value = property.children?.[1];
+      if (value) rejectDuplicateKeys(source, value);
+    }
+  } else if (node.type === 'array') {
+    for (const child of node.children ?? []) rejectDuplicateKeys(source, child);
+  }
+}
+
+/** The plain JavaScript value of a node (objects keep their key order). */
+export function nodeValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) out[String(key.value)] = nodeValue(value);
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value ?? null;
+  }
+}
+
+export interface ObjectEntry {
+  name: string;
+  keyNode: JsonNode;
+  valueNode: JsonNode;
+}
+
+export function objectEntries(node: JsonNode): ObjectEntry[] {
+  return (node.children ?? []).flatMap((property) => {
+    const [keyNode, valueNode] = property.children ?? [];
+    return keyNode && valueNode ? [{ name: String(keyNode.value), keyNode, valueNode }] : [];
+  });
+}
+
+/** Value kinds an ObjectParser field accepts, after Elasticsearch's ObjectParser.ValueType. */
+export type FieldKind =
+  | 'string' // VALUE_STRING
+  | 'string_or_null'
+  | 'boolean' // VALUE_BOOLEAN or "true"/"false"
+  | 'long' // VALUE_NUMBER or a numeric string
+  | 'string_array' // array of strings, or one string
+  | 'object' // START_OBJECT, kept as a plain value
+  | 'object_or_null'
+  | { parser: string; fields: Readonly<Record<string, FieldSpec>> }; // nested ObjectParser
+
+export interface FieldSpec {
+  kind: FieldKind;
+  /** For nested parsers: fields that must be present ("Required [a, b]"). */
+  required?: readonly string[];
+}
+
+const ACCEPTS: Record<string, readonly string[]> = {
+  string: ['string'],
+  string_or_null: ['string', 'null'],
+  boolean: ['boolean', 'string'],
+  long: ['number', 'string'],
+  string_array: ['array', 'string'],
+  object: ['object'],
+  object_or_null: ['object', 'null'],
+};
+
+/**
+ * Parses an object against declared fields with Elasticsearch's ObjectParser messages:
+ * "[L:C] [parser] unknown field [x]", "[L:C] [parser] x doesn't support values of type: T".
+ */
+export function parseObject(
+  source: BodySource,
+  node: JsonNode,
+  parserName: string,
+  fields: Readonly<Record<string, FieldSpec>>,
+  required: readonly string[] = [],
+): Record<string, unknown> {
+  if (node.type !== 'object') {
+    throw source.parseError(node.offset, `[${parserName}] Expected START_OBJECT but was: ${tokenName(node)}`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const { name, keyNode, valueNode } of objectEntries(node)) {
+    const spec = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    if (!spec) {
+      const hint = suggestSimilar(name, Object.keys(fields));
+      throw source.parseError(keyNode.offset, `[${parserName}] unknown field [${name}]${hint}`);
+    }
+    out[name] = parseField(source, parserName, name, spec, valueNode);
+  }
+  const missing = required.filter((f) => !(f in out));
+  if (missing.length > 0) {
+    throw new EsError(400, 'illegal_argument_exception', `Required [${missing.join(', ')}]`);
+  }
+  return out;
+}
+
+function parseField(source: BodySource, parserName: string, name: string, spec: FieldSpec, valueNode: JsonNode): unknown {
+  const kind = spec.kind;
+  if (typeof kind === 'object') {
+    try {
+      return parseObject(source, valueNode, kind.parser, kind.fields, spec.required);
+    } catch (cause) {
+      const inner = cause instanceof EsError ? cause : undefined;
+      throw source.parseError(valueNode.offset, `[${parserName}] failed to parse field [${name}]`, inner && { type: inner.type, reason: inner.reason });
+    }
+  }
+  if (!ACCEPTS[kind].includes(valueNode.type)) {
+    throw source.parseError(valueNode.offset, `[${parserName}] ${name} doesn't support values of type: ${tokenName(valueNode)}`);
+  }
+  switch (kind) {
+    case 'boolean':
+      if (valueNode.type === 'string') {
+        if (valueNode.value === 'true') return true;
+        if (valueNode.value === 'false') return false;
+        throw source.parseError(
+          valueNode.offset,
+          `[${parserName}] failed to parse field [${name}]`,
+          { type: 'illegal_argument_exception', reason: `Failed to parse value [${valueNode.value}] as only [true] or [false] are allowed.` },
+        );
+      }
+      return valueNode.value;
+    case 'long': {
+      const n = Number(valueNode.value);
+      if (!Number.isInteger(n)) {
+        throw source.parseError(valueNode.offset, `[${parserName}] failed to parse field [${name}]`, {
+          type: 'number_format_exception',
+          reason: `For input string: "${valueNode.value}"`,
+        });
+      }
+      return n;
+    }
+    case 'string_array': {
+      if (valueNode.type === 'string') return [valueNode.value];
+      return (valueNode.children ?? []).map((child) => {
+        if (child.type !== 'string') {
+          throw source.parseError(child.offset, `[${parserName}] ${name} doesn't support values of type: ${tokenName(child)}`);
+        }
+        return child.value as string;
+      });
+    }
+    default:
+      return nodeValue(valueNode);
+  }
+}

@@ -1,0 +1,20 @@
+/** Elasticsearch transport action names: what cluster privileges are checked against. */
+export const Actions = {
+  profileActivate: 'cluster:admin/xpack/security/profile/activate',
+  profileGet: 'cluster:admin/xpack/security/profile/get',
+  profileSetEnabled: 'cluster:admin/xpack/security/profile/set_enabled',
+  profilePutData: 'cluster:admin/xpack/security/profile/put/data',
+  profileSuggest: 'cluster:admin/xpack/security/profile/suggest',
+  profileHasPrivileges: 'cluster:admin/xpack/security/profile/has_privileges',
+  userPut: 'cluster:admin/xpack/security/user/put',
+  userGet: 'cluster:admin/xpack/security/user/get',
+  userDelete: 'cluster:admin/xpack/security/user/delete',
+  userChangePassword: 'cluster:admin/xpack/security/user/change_password',
+  userSetEnabled: 'cluster:admin/xpack/security/user/set_enabled',
+  userAuthenticate: 'cluster:admin/xpack/security/user/authenticate',
+  rolePut: 'cluster:admin/xpack/security/role/put',
+  roleGet: 'cluster:admin/xpack/security/role/get',
+  roleDelete: 'cluster:admin/xpack/security/role/delete',
+} as const;
+
+export type ActionName = (typeof Actions)[keyof typeof Actions];

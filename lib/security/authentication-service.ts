@@ -1,0 +1,94 @@
+import type { Authentication } from './authentication';
+import type { PasswordRealm } from './realms';
+import { authenticationError, EsError } from './errors';
+
+/**
+ * Reads one kind of credential from the Authorization header. Returns undefined when the
+ * header is not its kind, so the next authenticator can try; throws a 401 when the header is
+ * its kind but wrong. Bearer tokens and API keys plug in here as further authenticators.
+ */
+export interface HeaderAuthenticator {
+  authenticate(authorization: string, requestUri: string): Promise<Authentication | undefined>;
+}
+
+export class AuthenticationService {
+  private readonly headerAuthenticators: HeaderAuthenticator[] = [];
+
+  constructor(private readonly realms: readonly PasswordRealm[]) {
+    this.headerAuthenticators.push(new BasicAuthenticator(this));
+  }
+
+  addHeaderAuthenticator(authenticator: HeaderAuthenticator): void {
+    this.headerAuthenticators.push(authenticator);
+  }
+
+  /** Authenticates the caller of a REST request, or throws Elasticsearch's 401. */
+  async authenticateRequest(authorization: string | null | undefined, requestUri: string): Promise<Authentication> {
+    if (authorization) {
+      for (const authenticator of this.headerAuthenticators) {
+        const result = await authenticator.authenticate(authorization, requestUri);
+        if (result) return result;
+      }
+    }
+    throw authenticationError(`missing authentication credentials for REST request [${requestUri}]`);
+  }
+
+  /** Runs the realm chain for a username and password; undefined when no realm accepts them. */
+  async authenticatePassword(username: string, password: string): Promise<Authentication | undefined> {
+    for (const realm of this.realms) {
+      const result = await realm.authenticate(username, password);
+      if (result.kind === 'success') {
+        return {
+          user: result.user,
+          authenticatingRealm: realm.ref,
+          authenticationType: 'realm',
+          subjectType: 'user',
+        };
+      }
+      if (result.kind === 'terminate') return undefined;
+    }
+    return undefined;
+  }
+
+  invalidateUser(username: string): void {
+    for (const realm of this.realms) realm.invalidate(username);
+  }
+}
+
+/** `Authorization: Basic base64(username:password)`. */
+class BasicAuthenticator implements HeaderAuthenticator {
+  constructor(private readonly service: AuthenticationService) {}
+
+  async authenticate(authorization: string, requestUri: string): Promise<Authentication | undefined> {
+    const credentials = parseBasicAuthorization(authorization);
+    if (!credentials) return undefined;
+    const auth = await this.service.authenticatePassword(credentials.username, credentials.password);
+    if (!auth) {
+      throw authenticationError(`unable to authenticate user [${credentials.username}] for REST request [${requestUri}]`);
+    }
+    return auth;
+  }
+}
+
+/**
+ * Splits a Basic header, with Elasticsearch's errors for a malformed one. Returns undefined
+ * when the header uses another scheme.
+ */
+export function parseBasicAuthorization(authorization: string): { username: string; password: string } | undefined {
+  const match = /^Basic\s+(.*)$/i.exec(authorization.trim());
+  if (!match) return undefined;
+  const encoded = match[1].trim();
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded) || encoded.length % 4 === 1) {
+    throw authenticationError('invalid basic authentication header encoding');
+  }
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) {
+    throw authenticationError('invalid basic authentication header value');
+  }
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export function isEsError(error: unknown): error is EsError {
+  return error instanceof EsError;
+}

@@ -1,0 +1,42 @@
+import type { Authentication } from './authentication';
+import type { RoleService } from './roles';
+import { authorizationError } from './errors';
+import { findPrivilegesThatGrant } from './privileges';
+import { Actions } from './actions';
+
+/** Actions every authenticated user may run on themselves, whatever their roles. */
+const SELF_ACTIONS: ReadonlySet<string> = new Set([Actions.userAuthenticate]);
+
+export class AuthorizationService {
+  constructor(private readonly roles: RoleService) {}
+
+  isAuthorized(auth: Authentication, action: string): boolean {
+    if (SELF_ACTIONS.has(action)) return true;
+    return this.roles.grantsClusterAction(auth.user.roles, action);
+  }
+
+  /** Throws Elasticsearch's 403 unless the caller's roles grant the cluster action. */
+  authorize(auth: Authentication, action: string): void {
+    if (!this.isAuthorized(auth, action)) throw authorizationError(this.denialMessage(auth, action));
+  }
+
+  /** Elasticsearch's AuthorizationDenialMessages text for a denied cluster action. */
+  denialMessage(auth: Authentication, action: string): string {
+    let message = `action [${action}] is unauthorized for ${this.describeSubject(auth)}`;
+    const grantedBy = findPrivilegesThatGrant(action);
+    if (grantedBy.length > 0) message += `, this action is granted by the cluster privileges [${grantedBy.join(',')}]`;
+    return message;
+  }
+
+  private describeSubject(auth: Authentication): string {
+    if (auth.subjectType === 'api_key') {
+      const id = String(auth.user.metadata._security_api_key_id ?? '');
+      return `API key id [${id}] of user [${auth.user.username}]`;
+    }
+    if (auth.subjectType === 'service_account') return `service account [${auth.user.username}]`;
+    const resolved = this.roles.resolve(auth.user.roles);
+    let text = `user [${auth.user.username}] with effective roles [${resolved.effective.join(',')}]`;
+    if (resolved.missing.length > 0) text += ` (assigned roles [${resolved.missing.join(',')}] were not found)`;
+    return text;
+  }
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import { openDatabase, type SqliteDatabase } from '@/lib/store/database';
+import { UsersStore } from '@/lib/store/users-store';
+import { RolesStore } from '@/lib/store/roles-store';
+import { ProfilesStore } from '@/lib/store/profiles-store';
+import { AuthenticationService } from './authentication-service';
+import { AuthorizationService } from './authorization';
+import { createRealmChain } from './realms';
+import { RoleService } from './roles';
+import { UserService } from './users';
+import { ProfileService } from './profiles';
+import { hashPassword } from './password-hasher';
+import { GrantAuthenticator } from './grant-authentication';
+
+export interface EngineOptions {
+  dataDir: string;
+  nodeName: string;
+  /** Bootstrap password for `elastic`, used only when the store has none yet. */
+  elasticPassword?: string;
+  credentialCacheTtlMs?: number;
+  now?: () => number;
+  /** Where the one-time generated password is announced; defaults to the terminal. */
+  announce?: (message: string) => void;
+}
+
+/**
+ * The embedded security engine: one SQLite file and the services over it. Framework-free, so
+ * tests and scripts drive it with plain calls.
+ */
+export class SecurityEngine {
+  readonly db: SqliteDatabase;
+  readonly roles: RoleService;
+  readonly authentication: AuthenticationService;
+  readonly authorization: AuthorizationService;
+  readonly users: UserService;
+  readonly profiles: ProfileService;
+  readonly grants: GrantAuthenticator;
+  readonly nodeName: string;
+
+  private constructor(options: EngineOptions) {
+    this.nodeName = options.nodeName;
+    this.db = openDatabase(options.dataDir);
+    const usersStore = new UsersStore(this.db);
+    this.roles = new RoleService(new RolesStore(this.db));
+    this.authentication = new AuthenticationService(
+      createRealmChain(usersStore, {
+        nodeName: options.nodeName,
+        cacheTtlMs: options.credentialCacheTtlMs ?? 20 * 60_000,
+        cacheMaxUsers: 100_000,
+      }),
+    );
+    this.authorization = new AuthorizationService(this.roles);
+    this.grants = new GrantAuthenticator(this.authentication);
+    this.users = new UserService(usersStore, this.authentication);
+    this.profiles = new ProfileService(
+      new ProfilesStore(this.db),
+      (fn) => this.db.transaction(fn).immediate(),
+      options.now,
+    );
+  }
+
+  static async open(options: EngineOptions): Promise<SecurityEngine> {
+    const engine = new SecurityEngine(options);
+    await engine.bootstrap(options);
+    return engine;
+  }
+
+  /**
+   * First start: create the reserved users. Without ELASTIC_PASSWORD a strong password is
+   * generated and shown once; only its bcrypt hash is stored.
+   */
+  private async bootstrap(options: EngineOptions): Promise<void> {
+    if (this.users.get('elastic')) {
+      this.users.ensureReservedUsers(null);
+      return;
+    }
+    let password = options.elasticPassword;
+    const generated = password === undefined;
+    if (password === undefined) password = generatePassword();
+    this.users.ensureReservedUsers(await hashPassword(password));
+    if (generated) {
+      const announce = options.announce ?? ((m: string) => process.stdout.write(m + '\n'));
+      announce(
+        [
+          '',
+          '━━ Profile Console: first start ━━',
+          `A password was generated for the reserved superuser "elastic":`,
+          '',
+          `    ${password}`,
+          '',
+          'Sign in to the console or call the API as elastic with it, e.g.',
+          `    curl -u elastic http://127.0.0.1:3000/_security/_authenticate`,
+          'It is shown only this once and stored only as a hash. Change it with',
+          '    POST /_security/user/elastic/_password',
+          '',
+        ].join('\n'),
+      );
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** 20 characters from a 62-letter alphabet: about 119 bits. */
+export function generatePassword(length = 20): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const out: string[] = [];
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      // Reject bytes past the largest multiple of the alphabet size to avoid modulo bias.
+      if (byte < 248 && out.length < length) out.push(alphabet[byte % alphabet.length]);
+    }
+  }
+  return out.join('');
+}

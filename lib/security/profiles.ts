@@ -1,0 +1,172 @@
+import type { ProfileRecord, ProfilesStore, ProfileUserDoc } from '@/lib/store/profiles-store';
+import type { Authentication } from './authentication';
+import { documentMissing, genericException, illegalArgument, illegalState } from './errors';
+import { nextDifferentiatorUid, profileDocId, profileUid } from './profile-uid';
+import { filterApplicationData } from './profile-data-filter';
+
+/** Re-activation within this window, with nothing changed, writes nothing (ACTIVATE_INTERVAL_IN_MS). */
+export const ACTIVATE_GRACE_PERIOD_MS = 30_000;
+
+/** A profile as the activate and get APIs return it, with Elasticsearch's key order. */
+export interface ProfileView {
+  uid: string;
+  enabled: boolean;
+  last_synchronized: number;
+  user: {
+    username: string;
+    roles: string[];
+    realm_name: string;
+    realm_domain?: string;
+    email?: string;
+    full_name?: string;
+  };
+  labels: Record<string, unknown>;
+  data: Record<string, unknown>;
+  _doc: { _primary_term: number; _seq_no: number };
+}
+
+export interface ErrorDetail {
+  type: string;
+  reason: string;
+}
+
+export interface GetProfilesResult {
+  profiles: ProfileView[];
+  errors?: { count: number; details: Record<string, ErrorDetail> };
+}
+
+/** Internal users never get a profile (Elasticsearch's InternalUsers). */
+const INTERNAL_USERNAMES: ReadonlySet<string> = new Set(['_system', '_xpack', '_xpack_security', '_async_search', '_security_profile']);
+
+export function profileView(record: ProfileRecord, data: Record<string, unknown> = {}): ProfileView {
+  const user: ProfileView['user'] = {
+    username: record.user.username,
+    roles: record.user.roles,
+    realm_name: record.user.realm.name,
+  };
+  if (record.user.email !== null) user.email = record.user.email;
+  if (record.user.full_name !== null) user.full_name = record.user.full_name;
+  return {
+    uid: record.uid,
+    enabled: record.enabled,
+    last_synchronized: record.lastSynchronized,
+    user,
+    labels: record.labels,
+    data,
+    _doc: { _primary_term: record.primaryTerm, _seq_no: record.seqNo },
+  };
+}
+
+/** Same user and equivalent realm: same type, and same name unless the realm is file or native. */
+function ownedBy(record: ProfileRecord, doc: ProfileUserDoc): boolean {
+  if (record.user.username !== doc.username) return false;
+  if (record.user.realm.type !== doc.realm.type) return false;
+  if (doc.realm.type === 'file' || doc.realm.type === 'native') return true;
+  return record.user.realm.name === doc.realm.name;
+}
+
+function sameUserDoc(a: ProfileUserDoc, b: ProfileUserDoc): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export class ProfileService {
+  constructor(
+    private readonly store: ProfilesStore,
+    private readonly transaction: <T>(fn: () => T) => T,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Creates or refreshes the profile of the grant's effective user (ProfileService.activateProfile).
+   * Runs synchronously inside one SQLite transaction, so concurrent activations of the same new
+   * user in this process cannot create two profiles.
+   */
+  activate(auth: Authentication): ProfileView {
+    if (auth.subjectType !== 'user') {
+      throw illegalArgument(`profile is supported for user only, but subject is a [${auth.subjectType}]`);
+    }
+    if (auth.authenticationType === 'internal' || INTERNAL_USERNAMES.has(auth.user.username)) {
+      throw illegalState(`profile should not be created for internal user [${auth.user.username}]`);
+    }
+    const doc: ProfileUserDoc = {
+      username: auth.user.username,
+      roles: [...auth.user.roles],
+      realm: {
+        name: auth.authenticatingRealm.name,
+        type: auth.authenticatingRealm.type,
+        node_name: auth.authenticatingRealm.nodeName,
+      },
+      email: auth.user.email,
+      full_name: auth.user.fullName,
+    };
+    return this.transaction(() => {
+      const found = this.store.findByUser(doc.username, doc.realm.type, doc.realm.name);
+      if (found.length > 1) {
+        throw genericException(
+          500,
+          `multiple [${found.length}] profiles [${found.map((p) => p.uid).join(',')}] found for user [${doc.username}] from realm [${doc.realm.name}]`,
+        );
+      }
+      if (found.length === 1) return this.update(found[0], doc);
+      return this.create(doc);
+    });
+  }
+
+  private create(doc: ProfileUserDoc): ProfileView {
+    let uid = profileUid(doc.username);
+    for (;;) {
+      const created = this.store.create({
+        uid,
+        enabled: true,
+        lastSynchronized: this.now(),
+        user: doc,
+        labels: {},
+        applicationData: {},
+      });
+      if (created) return profileView(created);
+      const existing = this.store.get(uid);
+      if (!existing) throw genericException(500, `failed to retrieving profile [${uid}] after all retries`);
+      if (ownedBy(existing, doc)) return this.update(existing, doc);
+      uid = nextDifferentiatorUid(uid);
+    }
+  }
+
+  private update(existing: ProfileRecord, doc: ProfileUserDoc): ProfileView {
+    const now = this.now();
+    if (existing.enabled && sameUserDoc(existing.user, doc) && now - existing.lastSynchronized < ACTIVATE_GRACE_PERIOD_MS) {
+      return profileView(existing);
+    }
+    const written = this.store.updateUser(existing.uid, doc, now);
+    if (!written) throw documentMissing(profileDocId(existing.uid));
+    return profileView({ ...existing, enabled: true, user: doc, lastSynchronized: now, ...written });
+  }
+
+  /** GET /_security/profile/{uids}: always answers; missing uids are reported under `errors`. */
+  getProfiles(uids: readonly string[], dataPatterns: readonly string[]): GetProfilesResult {
+    const profiles: ProfileView[] = [];
+    const details: Record<string, ErrorDetail> = {};
+    const indexExists = this.store.hasAny();
+    for (const uid of new Set(uids)) {
+      if (!indexExists) {
+        details[uid] = { type: 'exception', reason: 'profile index does not exist' };
+        continue;
+      }
+      const record = this.store.get(uid);
+      if (!record) {
+        details[uid] = { type: 'resource_not_found_exception', reason: 'profile document not found' };
+        continue;
+      }
+      profiles.push(profileView(record, filterApplicationData(record.applicationData, dataPatterns)));
+    }
+    const count = Object.keys(details).length;
+    return count > 0 ? { profiles, errors: { count, details } } : { profiles };
+  }
+
+  get(uid: string): ProfileRecord | undefined {
+    return this.store.get(uid);
+  }
+
+  setEnabled(uid: string, enabled: boolean): void {
+    if (!this.store.setEnabled(uid, enabled)) throw documentMissing(profileDocId(uid));
+  }
+}

@@ -1,0 +1,17 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Elasticsearch answers "/_security/user/" itself; no redirect to the slash-less path.
+  skipTrailingSlashRedirect: true,
+  serverExternalPackages: ['better-sqlite3', 'bcrypt'],
+  async rewrites() {
+    return {
+      // Every path that begins with "/_" (except Next's own /_next) is the
+      // Elasticsearch-compatible API, answered by one catch-all route handler.
+      beforeFiles: [{ source: '/:first(_(?!next(?:/|$))[^/]*)/:rest*', destination: '/api/es/:first/:rest*' }],
+    };
+  },
+};
+
+module.exports = nextConfig;
