@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Tests and benchmarks may build into their own directory so parallel builds do not collide.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // Elasticsearch answers "/_security/user/" itself; no redirect to the slash-less path.

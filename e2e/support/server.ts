@@ -43,8 +43,9 @@ export function tempDataDir(prefix = 'profile-console-'): string {
  * directory, and waits until the API answers. Requires `npm run build` first.
  */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    throw new Error('no production build found: run `npm run build` first');
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (!fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
+    throw new Error(`no production build found in ${distDir}: run \`npm run build\` first`);
   }
   const port = await freePort();
   const dataDir = options.dataDir ?? tempDataDir();
