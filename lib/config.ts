@@ -34,6 +34,10 @@ const EnvSchema = z.object({
   NODE_NAME: z.string().min(1).default(os.hostname()),
   /** How long a verified password stays in the credential cache (cache.ttl). */
   AUTHC_CACHE_TTL: duration.default(20 * 60_000),
+  /** Access token lifetime (xpack.security.authc.token.timeout): 1s to 1h, default 20m. */
+  TOKEN_TIMEOUT: duration
+    .default(20 * 60_000)
+    .refine((ms) => ms >= 1000 && ms <= 3_600_000, 'TOKEN_TIMEOUT must be between 1s and 1h'),
 });
 
 export type AppConfig = z.output<typeof EnvSchema>;

@@ -3,6 +3,15 @@ import { authenticateRoutes } from './handlers/authenticate';
 import { profileRoutes } from './handlers/profiles';
 import { userRoutes } from './handlers/users';
 import { roleRoutes } from './handlers/roles';
+import { tokenRoutes } from './handlers/tokens';
+import { apiKeyRoutes } from './handlers/api-keys';
 
 /** The route table of the Elasticsearch-compatible API. */
-export const ROUTES: readonly RouteDefinition[] = [...authenticateRoutes, ...profileRoutes, ...userRoutes, ...roleRoutes];
+export const ROUTES: readonly RouteDefinition[] = [
+  ...authenticateRoutes,
+  ...profileRoutes,
+  ...userRoutes,
+  ...roleRoutes,
+  ...tokenRoutes,
+  ...apiKeyRoutes,
+];

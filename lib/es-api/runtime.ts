@@ -26,6 +26,7 @@ async function createRuntime(): Promise<Runtime> {
     nodeName: config.NODE_NAME,
     elasticPassword: config.ELASTIC_PASSWORD,
     credentialCacheTtlMs: config.AUTHC_CACHE_TTL,
+    accessTokenTtlMs: config.TOKEN_TIMEOUT,
   });
   const dispatcher = new EsApiDispatcher(engine, { maxContentLength: config.HTTP_MAX_CONTENT_LENGTH });
   return { engine, dispatcher };

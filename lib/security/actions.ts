@@ -15,6 +15,12 @@ export const Actions = {
   rolePut: 'cluster:admin/xpack/security/role/put',
   roleGet: 'cluster:admin/xpack/security/role/get',
   roleDelete: 'cluster:admin/xpack/security/role/delete',
+  tokenCreate: 'cluster:admin/xpack/security/token/create',
+  tokenRefresh: 'cluster:admin/xpack/security/token/refresh',
+  tokenInvalidate: 'cluster:admin/xpack/security/token/invalidate',
+  apiKeyCreate: 'cluster:admin/xpack/security/api_key/create',
+  apiKeyGet: 'cluster:admin/xpack/security/api_key/get',
+  apiKeyInvalidate: 'cluster:admin/xpack/security/api_key/invalidate',
 } as const;
 
 export type ActionName = (typeof Actions)[keyof typeof Actions];

@@ -13,6 +13,8 @@ export interface HeaderAuthenticator {
 
 export class AuthenticationService {
   private readonly headerAuthenticators: HeaderAuthenticator[] = [];
+  /** Tried after all others: the token service takes any Bearer token nobody else claimed. */
+  private readonly fallbackAuthenticators: HeaderAuthenticator[] = [];
 
   constructor(private readonly realms: readonly PasswordRealm[]) {
     this.headerAuthenticators.push(new BasicAuthenticator(this));
@@ -22,10 +24,14 @@ export class AuthenticationService {
     this.headerAuthenticators.push(authenticator);
   }
 
+  addFallbackHeaderAuthenticator(authenticator: HeaderAuthenticator): void {
+    this.fallbackAuthenticators.push(authenticator);
+  }
+
   /** Authenticates the caller of a REST request, or throws Elasticsearch's 401. */
   async authenticateRequest(authorization: string | null | undefined, requestUri: string): Promise<Authentication> {
     if (authorization) {
-      for (const authenticator of this.headerAuthenticators) {
+      for (const authenticator of [...this.headerAuthenticators, ...this.fallbackAuthenticators]) {
         const result = await authenticator.authenticate(authorization, requestUri);
         if (result) return result;
       }

@@ -1,7 +1,7 @@
 import type { Authentication } from './authentication';
 import type { RoleService } from './roles';
 import { authorizationError } from './errors';
-import { findPrivilegesThatGrant } from './privileges';
+import { findPrivilegesThatGrant, privilegeGrantsAction } from './privileges';
 import { Actions } from './actions';
 
 /** Actions every authenticated user may run on themselves, whatever their roles. */
@@ -12,6 +12,12 @@ export class AuthorizationService {
 
   isAuthorized(auth: Authentication, action: string): boolean {
     if (SELF_ACTIONS.has(action)) return true;
+    if (auth.apiKey) {
+      // An API key may do what both its own descriptors (when it has any) and its limits allow.
+      const own = Object.values(auth.apiKey.roleDescriptors);
+      const limits = Object.values(auth.apiKey.limitedBy);
+      return (own.length === 0 || descriptorsGrant(own, action)) && descriptorsGrant(limits, action);
+    }
     return this.roles.grantsClusterAction(auth.user.roles, action);
   }
 
@@ -30,8 +36,7 @@ export class AuthorizationService {
 
   private describeSubject(auth: Authentication): string {
     if (auth.subjectType === 'api_key') {
-      const id = String(auth.user.metadata._security_api_key_id ?? '');
-      return `API key id [${id}] of user [${auth.user.username}]`;
+      return `API key id [${auth.apiKey?.id ?? ''}] of user [${auth.user.username}]`;
     }
     if (auth.subjectType === 'service_account') return `service account [${auth.user.username}]`;
     const resolved = this.roles.resolve(auth.user.roles);
@@ -39,4 +44,8 @@ export class AuthorizationService {
     if (resolved.missing.length > 0) text += ` (assigned roles [${resolved.missing.join(',')}] were not found)`;
     return text;
   }
+}
+
+function descriptorsGrant(descriptors: ReadonlyArray<{ cluster?: string[] }>, action: string): boolean {
+  return descriptors.some((d) => (d.cluster ?? []).some((p) => privilegeGrantsAction(p, action)));
 }

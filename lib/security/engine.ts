@@ -11,6 +11,11 @@ import { UserService } from './users';
 import { ProfileService } from './profiles';
 import { hashPassword } from './password-hasher';
 import { GrantAuthenticator } from './grant-authentication';
+import { TokensStore } from '@/lib/store/tokens-store';
+import { ApiKeysStore } from '@/lib/store/api-keys-store';
+import { TokenService } from './token-service';
+import { ApiKeyService } from './api-key-service';
+import { ApiKeyHeaderAuthenticator, BearerTokenGrantAuthenticator, BearerTokenHeaderAuthenticator } from './token-authenticators';
 
 export interface EngineOptions {
   dataDir: string;
@@ -18,6 +23,10 @@ export interface EngineOptions {
   /** Bootstrap password for `elastic`, used only when the store has none yet. */
   elasticPassword?: string;
   credentialCacheTtlMs?: number;
+  /** Access token lifetime (xpack.security.authc.token.timeout), default 20 minutes. */
+  accessTokenTtlMs?: number;
+  /** How often expired tokens are purged; 0 turns the background sweep off. */
+  tokenPurgeIntervalMs?: number;
   now?: () => number;
   /** Where the one-time generated password is announced; defaults to the terminal. */
   announce?: (message: string) => void;
@@ -35,7 +44,10 @@ export class SecurityEngine {
   readonly users: UserService;
   readonly profiles: ProfileService;
   readonly grants: GrantAuthenticator;
+  readonly tokens: TokenService;
+  readonly apiKeys: ApiKeyService;
   readonly nodeName: string;
+  private purgeTimer?: NodeJS.Timeout;
 
   private constructor(options: EngineOptions) {
     this.nodeName = options.nodeName;
@@ -52,6 +64,17 @@ export class SecurityEngine {
     this.authorization = new AuthorizationService(this.roles);
     this.grants = new GrantAuthenticator(this.authentication);
     this.users = new UserService(usersStore, this.authentication);
+    this.tokens = new TokenService(new TokensStore(this.db), options.accessTokenTtlMs, options.now);
+    this.apiKeys = new ApiKeyService(new ApiKeysStore(this.db), this.roles, options.nodeName, options.now);
+    this.authentication.addHeaderAuthenticator(new ApiKeyHeaderAuthenticator(this.apiKeys));
+    this.authentication.addFallbackHeaderAuthenticator(new BearerTokenHeaderAuthenticator(this.tokens));
+    this.grants.addBearerTokenAuthenticator(new BearerTokenGrantAuthenticator(this.tokens));
+    const purgeEvery = options.tokenPurgeIntervalMs ?? 5 * 60_000;
+    if (purgeEvery > 0) {
+      // Bounded sweeps (1000 rows each) so the event loop never stalls; unref so it never keeps the process alive.
+      this.purgeTimer = setInterval(() => this.tokens.purgeExpired(1000), purgeEvery);
+      this.purgeTimer.unref();
+    }
     this.profiles = new ProfileService(
       new ProfilesStore(this.db),
       (fn) => this.db.transaction(fn).immediate(),
@@ -99,6 +122,7 @@ export class SecurityEngine {
   }
 
   close(): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
     this.db.close();
   }
 }

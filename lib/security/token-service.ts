@@ -1,0 +1,200 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { TokensStore, TokenRecord } from '@/lib/store/tokens-store';
+import type { Authentication } from './authentication';
+import { EsError } from './errors';
+
+/** Elasticsearch defaults: access tokens live 20 minutes, refresh tokens 24 hours. */
+export const DEFAULT_ACCESS_TOKEN_TTL_MS = 20 * 60_000;
+export const REFRESH_TOKEN_TTL_MS = 24 * 3_600_000;
+/** A refresh token reused within this window yields the same new pair (concurrent refreshes). */
+export const REFRESH_REUSE_WINDOW_MS = 30_000;
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken?: string;
+  expiresInSeconds: number;
+  authentication: Authentication;
+}
+
+export type AccessTokenCheck =
+  | { kind: 'valid'; authentication: Authentication }
+  | { kind: 'expired' }
+  | { kind: 'invalid' };
+
+export interface InvalidationResult {
+  invalidated: number;
+  previouslyInvalidated: number;
+}
+
+interface StoredAuthentication {
+  subject: Authentication;
+  /** Who asked for the token: only that client may refresh it. */
+  client: { username: string; realm: string };
+}
+
+/** OAuth2-style error the token endpoint renders as {"error":"invalid_grant","error_description":...}. */
+export class InvalidGrantError extends EsError {
+  constructor(readonly description: string) {
+    super(400, 'invalid_grant', description);
+  }
+}
+
+/**
+ * The token service: opaque random access and refresh tokens, stored only as SHA-256 hashes.
+ * Everything after the random generation is synchronous SQLite work, so concurrent refreshes of
+ * one token are serialized and see each other's result.
+ */
+export class TokenService {
+  constructor(
+    private readonly store: TokensStore,
+    private readonly accessTtlMs: number = DEFAULT_ACCESS_TOKEN_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get accessTokenTtlSeconds(): number {
+    return Math.round(this.accessTtlMs / 1000);
+  }
+
+  createToken(subject: Authentication, client: Authentication, withRefreshToken: boolean): IssuedTokens {
+    const accessToken = newTokenString();
+    const refreshToken = withRefreshToken ? newTokenString() : undefined;
+    const now = this.now();
+    const stored: StoredAuthentication = {
+      subject,
+      client: { username: client.user.username, realm: client.authenticatingRealm.name },
+    };
+    this.store.insert({
+      id: randomUUID(),
+      accessHash: hashToken(accessToken),
+      refreshHash: refreshToken ? hashToken(refreshToken) : null,
+      username: subject.user.username,
+      realmName: subject.authenticatingRealm.name,
+      authentication: JSON.stringify(stored),
+      createdAt: now,
+      expiresAt: now + this.accessTtlMs,
+      refreshExpiresAt: refreshToken ? now + REFRESH_TOKEN_TTL_MS : null,
+    });
+    return { accessToken, refreshToken, expiresInSeconds: this.accessTokenTtlSeconds, authentication: subject };
+  }
+
+  /** Checks a bearer access token. Tokens are looked up by hash, so no secret is compared. */
+  checkAccessToken(token: string): AccessTokenCheck {
+    if (!looksLikeToken(token)) return { kind: 'invalid' };
+    const record = this.store.byAccessHash(hashToken(token));
+    if (!record || record.accessInvalidated) return { kind: 'invalid' };
+    if (record.expiresAt <= this.now()) return { kind: 'expired' };
+    const stored = JSON.parse(record.authentication) as StoredAuthentication;
+    return { kind: 'valid', authentication: { ...stored.subject, authenticationType: 'token' } };
+  }
+
+  /** Exchanges a refresh token (once; a reuse within 30 s returns the same new pair). */
+  refresh(refreshToken: string, client: Authentication): IssuedTokens {
+    const record = looksLikeToken(refreshToken) ? this.store.byRefreshHash(hashToken(refreshToken)) : undefined;
+    if (!record) throw new InvalidGrantError('could not refresh the requested token');
+    if (record.refreshInvalidated) throw new InvalidGrantError('token has been invalidated');
+    const now = this.now();
+    if (record.refreshExpiresAt === null || record.refreshExpiresAt <= now) throw new InvalidGrantError('refresh token is expired');
+    const stored = JSON.parse(record.authentication) as StoredAuthentication;
+    if (stored.client.username !== client.user.username || stored.client.realm !== client.authenticatingRealm.name) {
+      throw new InvalidGrantError('tokens must be refreshed by the creating client');
+    }
+    if (record.refreshedAt !== null) return this.reuseRefreshed(record, refreshToken, now);
+
+    const issued = this.createToken(stored.subject, client, true);
+    const sealed = seal(refreshToken, { accessToken: issued.accessToken, refreshToken: issued.refreshToken });
+    if (!this.store.markRefreshed(record.id, now, sealed)) {
+      throw new InvalidGrantError('token has already been refreshed');
+    }
+    return issued;
+  }
+
+  private reuseRefreshed(record: TokenRecord, refreshToken: string, now: number): IssuedTokens {
+    if (record.refreshedAt === null || now - record.refreshedAt > REFRESH_REUSE_WINDOW_MS || !record.supersededBy) {
+      throw new InvalidGrantError('token has already been refreshed');
+    }
+    const pair = unseal(refreshToken, record.supersededBy);
+    const check = this.checkAccessToken(pair.accessToken);
+    if (check.kind !== 'valid') throw new InvalidGrantError('token has already been refreshed');
+    const { expiresAt } = this.store.byAccessHash(hashToken(pair.accessToken)) as TokenRecord;
+    return {
+      accessToken: pair.accessToken,
+      refreshToken: pair.refreshToken,
+      expiresInSeconds: Math.max(1, Math.round((expiresAt - now) / 1000)),
+      authentication: { ...check.authentication, authenticationType: (JSON.parse(record.authentication) as StoredAuthentication).subject.authenticationType },
+    };
+  }
+
+  invalidateAccessToken(token: string): InvalidationResult | undefined {
+    const record = looksLikeToken(token) ? this.store.byAccessHash(hashToken(token)) : undefined;
+    if (!record) return undefined;
+    if (record.accessInvalidated) return { invalidated: 0, previouslyInvalidated: 1 };
+    this.store.invalidateAccess(record.id);
+    return { invalidated: 1, previouslyInvalidated: 0 };
+  }
+
+  invalidateRefreshToken(token: string): InvalidationResult | undefined {
+    const record = looksLikeToken(token) ? this.store.byRefreshHash(hashToken(token)) : undefined;
+    if (!record) return undefined;
+    if (record.refreshInvalidated) return { invalidated: 0, previouslyInvalidated: 1 };
+    this.store.invalidateRefresh(record.id);
+    return { invalidated: 1, previouslyInvalidated: 0 };
+  }
+
+  /** Invalidates every unexpired token (access and refresh parts) of a user and/or realm. */
+  invalidateByOwner(username: string | undefined, realmName: string | undefined): InvalidationResult {
+    const now = this.now();
+    const result: InvalidationResult = { invalidated: 0, previouslyInvalidated: 0 };
+    for (const record of this.store.byOwner(username, realmName)) {
+      const live = record.expiresAt > now || (record.refreshExpiresAt !== null && record.refreshExpiresAt > now);
+      if (!live) continue;
+      const already = record.accessInvalidated && (record.refreshHash === null || record.refreshInvalidated);
+      if (already) {
+        result.previouslyInvalidated++;
+        continue;
+      }
+      this.store.invalidateAccess(record.id);
+      if (record.refreshHash !== null) this.store.invalidateRefresh(record.id);
+      result.invalidated++;
+    }
+    return result;
+  }
+
+  /** Removes fully expired tokens, at most `limit` per call so a sweep never blocks for long. */
+  purgeExpired(limit = 1000): number {
+    return this.store.purgeExpired(this.now(), limit);
+  }
+}
+
+/** 32 random bytes, standard Base64 like Elasticsearch's tokens (never contains a dot). */
+function newTokenString(): string {
+  return randomBytes(32).toString('base64');
+}
+
+const TOKEN_SHAPE = /^[A-Za-z0-9+/_-]{20,200}={0,2}$/;
+
+export function looksLikeToken(value: string): boolean {
+  return TOKEN_SHAPE.test(value);
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('base64url');
+}
+
+function sealKey(refreshToken: string): Buffer {
+  return createHash('sha256').update('superseding-tokens:').update(refreshToken, 'utf8').digest();
+}
+
+function seal(refreshToken: string, pair: { accessToken: string; refreshToken?: string }): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(refreshToken), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(pair), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+function unseal(refreshToken: string, sealed: string): { accessToken: string; refreshToken?: string } {
+  const raw = Buffer.from(sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', sealKey(refreshToken), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  const text = Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  return JSON.parse(text) as { accessToken: string; refreshToken?: string };
+}
