@@ -34,6 +34,15 @@ const EnvSchema = z.object({
   NODE_NAME: z.string().min(1).default(os.hostname()),
   /** How long a verified password stays in the credential cache (cache.ttl). */
   AUTHC_CACHE_TTL: duration.default(20 * 60_000),
+  /**
+   * A real Elasticsearch cluster to run in front of. Unset: the embedded engine. With it the
+   * console authenticates as ELASTICSEARCH_SERVICE_TOKEN or ELASTICSEARCH_API_KEY.
+   */
+  ELASTICSEARCH_URL: z.url().optional(),
+  ELASTICSEARCH_SERVICE_TOKEN: z.string().min(1).optional(),
+  ELASTICSEARCH_API_KEY: z.string().min(1).optional(),
+  /** Key that encrypts console session cookies. Unset: random per process (sessions end on restart). */
+  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
   /** Access token lifetime (xpack.security.authc.token.timeout): 1s to 1h, default 20m. */
   TOKEN_TIMEOUT: duration
     .default(20 * 60_000)

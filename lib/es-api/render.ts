@@ -15,8 +15,20 @@ export function simpleErrorBody(message: string, status: number): Record<string,
   return { error: message, status };
 }
 
-/** JSON like Elasticsearch's `?pretty` output: two-space indent and `"key" : value`. */
+/** JSON, or with `?pretty` Jackson's layout as Elasticsearch prints it: `"key" : value`, `{ }`, `[ ]`. */
 export function serialize(body: unknown, pretty: boolean): string {
   if (!pretty) return JSON.stringify(body);
-  return JSON.stringify(body, null, 2).replace(/^(\s*"(?:[^"\\]|\\.)*"):/gm, '$1 :') + '\n';
+  return prettyPrint(body, '') + '\n';
+}
+
+function prettyPrint(value: unknown, indent: string): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[ ]';
+    return '[\n' + value.map((v) => inner + prettyPrint(v, inner)).join(',\n') + '\n' + indent + ']';
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return '{ }';
+  return '{\n' + entries.map(([k, v]) => `${inner}${JSON.stringify(k)} : ${prettyPrint(v, inner)}`).join(',\n') + '\n' + indent + '}';
 }

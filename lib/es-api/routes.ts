@@ -5,6 +5,7 @@ import { userRoutes } from './handlers/users';
 import { roleRoutes } from './handlers/roles';
 import { tokenRoutes } from './handlers/tokens';
 import { apiKeyRoutes } from './handlers/api-keys';
+import { userPrivilegeRoutes } from './handlers/user-privileges';
 
 /** The route table of the Elasticsearch-compatible API. */
 export const ROUTES: readonly RouteDefinition[] = [
@@ -14,4 +15,5 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...roleRoutes,
   ...tokenRoutes,
   ...apiKeyRoutes,
+  ...userPrivilegeRoutes,
 ];

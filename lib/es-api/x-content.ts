@@ -171,6 +171,7 @@ export type FieldKind =
   | 'string_array' // array of strings, or one string
   | 'object' // START_OBJECT, kept as a plain value
   | 'object_or_null'
+  | 'object_or_array' // START_OBJECT or START_ARRAY, kept as a plain value
   | { parser: string; fields: Readonly<Record<string, FieldSpec>> }; // nested ObjectParser
 
 export interface FieldSpec {
@@ -187,6 +188,7 @@ const ACCEPTS: Record<string, readonly string[]> = {
   string_array: ['array', 'string'],
   object: ['object'],
   object_or_null: ['object', 'null'],
+  object_or_array: ['object', 'array'],
 };
 
 /**

@@ -12,6 +12,7 @@ export const Actions = {
   userChangePassword: 'cluster:admin/xpack/security/user/change_password',
   userSetEnabled: 'cluster:admin/xpack/security/user/set_enabled',
   userAuthenticate: 'cluster:admin/xpack/security/user/authenticate',
+  userHasPrivileges: 'cluster:admin/xpack/security/user/has_privileges',
   rolePut: 'cluster:admin/xpack/security/role/put',
   roleGet: 'cluster:admin/xpack/security/role/get',
   roleDelete: 'cluster:admin/xpack/security/role/delete',

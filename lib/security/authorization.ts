@@ -1,11 +1,11 @@
 import type { Authentication } from './authentication';
 import type { RoleService } from './roles';
 import { authorizationError } from './errors';
-import { findPrivilegesThatGrant, privilegeGrantsAction } from './privileges';
+import { CLUSTER_PRIVILEGES, findPrivilegesThatGrant, privilegeGrantsAction } from './privileges';
 import { Actions } from './actions';
 
 /** Actions every authenticated user may run on themselves, whatever their roles. */
-const SELF_ACTIONS: ReadonlySet<string> = new Set([Actions.userAuthenticate]);
+const SELF_ACTIONS: ReadonlySet<string> = new Set([Actions.userAuthenticate, Actions.userHasPrivileges]);
 
 export class AuthorizationService {
   constructor(private readonly roles: RoleService) {}
@@ -19,6 +19,25 @@ export class AuthorizationService {
       return (own.length === 0 || descriptorsGrant(own, action)) && descriptorsGrant(limits, action);
     }
     return this.roles.grantsClusterAction(auth.user.roles, action);
+  }
+
+  /**
+   * Whether the subject holds a named cluster privilege (or raw action pattern) in full: every
+   * action pattern the privilege grants must be granted. Used by the has-privileges API.
+   */
+  hasClusterPrivilege(auth: Authentication, privilege: string): boolean {
+    const definition = CLUSTER_PRIVILEGES[privilege];
+    const patterns = definition ? definition.grants : [privilege];
+    if (patterns.length === 0) return privilege === 'none' || this.holdsNamedPrivilege(auth, privilege);
+    // A pattern is held when a sample action standing for "anything it matches" is authorized.
+    return patterns.every((pattern) => this.isAuthorized(auth, pattern.replaceAll('*', '\u0000any')));
+  }
+
+  private holdsNamedPrivilege(auth: Authentication, privilege: string): boolean {
+    const names = auth.apiKey
+      ? Object.values(auth.apiKey.limitedBy).flatMap((d) => d.cluster ?? [])
+      : this.roles.resolve(auth.user.roles).cluster;
+    return names.includes(privilege) || names.includes('all');
   }
 
   /** Throws Elasticsearch's 403 unless the caller's roles grant the cluster action. */

@@ -15,6 +15,7 @@ import { TokensStore } from '@/lib/store/tokens-store';
 import { ApiKeysStore } from '@/lib/store/api-keys-store';
 import { TokenService } from './token-service';
 import { ApiKeyService } from './api-key-service';
+import { ConsoleServiceIdentity } from './console-service-identity';
 import { ApiKeyHeaderAuthenticator, BearerTokenGrantAuthenticator, BearerTokenHeaderAuthenticator } from './token-authenticators';
 
 export interface EngineOptions {
@@ -46,6 +47,8 @@ export class SecurityEngine {
   readonly grants: GrantAuthenticator;
   readonly tokens: TokenService;
   readonly apiKeys: ApiKeyService;
+  /** In-memory credential the console uses to call this engine in-process. */
+  readonly consoleIdentity: ConsoleServiceIdentity;
   readonly nodeName: string;
   private purgeTimer?: NodeJS.Timeout;
 
@@ -66,6 +69,8 @@ export class SecurityEngine {
     this.users = new UserService(usersStore, this.authentication);
     this.tokens = new TokenService(new TokensStore(this.db), options.accessTokenTtlMs, options.now);
     this.apiKeys = new ApiKeyService(new ApiKeysStore(this.db), this.roles, options.nodeName, options.now);
+    this.consoleIdentity = new ConsoleServiceIdentity(options.nodeName);
+    this.authentication.addHeaderAuthenticator(this.consoleIdentity);
     this.authentication.addHeaderAuthenticator(new ApiKeyHeaderAuthenticator(this.apiKeys));
     this.authentication.addFallbackHeaderAuthenticator(new BearerTokenHeaderAuthenticator(this.tokens));
     this.grants.addBearerTokenAuthenticator(new BearerTokenGrantAuthenticator(this.tokens));

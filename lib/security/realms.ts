@@ -31,7 +31,8 @@ export function toUser(record: UserRecord): User {
     roles: record.roles,
     fullName: record.fullName,
     email: record.email,
-    metadata: record.metadata,
+    // Reserved users carry Elasticsearch's `_reserved` marker wherever the user is shown.
+    metadata: RESERVED_USERNAMES.has(record.username) ? { _reserved: true, ...record.metadata } : record.metadata,
     enabled: record.enabled,
   };
 }
