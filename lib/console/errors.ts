@@ -1,0 +1,56 @@
+import { errors } from '@elastic/elasticsearch';
+import type { z } from 'zod';
+
+/** The console BFF's error: `{error:{code,message,fields?}}` with an HTTP status. */
+export class ConsoleError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'ConsoleError';
+  }
+}
+
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+/** What Elasticsearch (or the embedded engine) answered when a call failed with an HTTP status. */
+export interface BackendFailure {
+  status: number;
+  body: unknown;
+}
+
+export function backendFailure(error: unknown): BackendFailure | undefined {
+  if (error instanceof errors.ResponseError) {
+    return { status: error.meta.statusCode ?? 500, body: error.meta.body };
+  }
+  return undefined;
+}
+
+/** The one place a thrown error becomes a BFF response. Unknown errors: 500, details to the log only. */
+export function consoleErrorResponse(error: unknown): Response {
+  if (error instanceof ConsoleError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } },
+      { status: error.status },
+    );
+  }
+  const failure = backendFailure(error);
+  if (failure?.status === 401) {
+    return Response.json({ error: { code: 'unauthenticated', message: 'Your session has ended. Sign in again.' } }, { status: 401 });
+  }
+  if (failure?.status === 403) {
+    return Response.json({ error: { code: 'forbidden', message: 'You need permission to do this.' } }, { status: 403 });
+  }
+  console.error('console request failed', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return Response.json({ error: { code: 'internal', message: 'Something went wrong. Try again.' } }, { status: 500 });
+}

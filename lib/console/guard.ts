@@ -1,0 +1,42 @@
+import 'server-only';
+import { ConsoleError } from './errors';
+import { readSession, type AdminSession } from './session';
+
+/** Header every console mutation must carry; a cross-site form or image cannot set it. */
+export const CSRF_HEADER = 'x-console-request';
+
+/**
+ * Checks who is calling a BFF route. Mutations additionally need a JSON body, the anti-CSRF
+ * header and an Origin equal to this server's own.
+ */
+export async function requireAdmin(request: Request, options: { mutation: boolean }): Promise<AdminSession> {
+  if (options.mutation) {
+    const contentType = request.headers.get('content-type') ?? '';
+    if (!/^application\/json\b/i.test(contentType)) {
+      throw new ConsoleError(415, 'unsupported_media_type', 'Send the request as JSON.');
+    }
+    if (request.headers.get(CSRF_HEADER) !== '1') {
+      throw new ConsoleError(403, 'csrf', 'The request was refused: it did not come from the console.');
+    }
+    const origin = request.headers.get('origin');
+    const host = request.headers.get('host');
+    const expected = host ? `${new URL(request.url).protocol}//${host}` : undefined;
+    if (!origin || origin !== expected) {
+      throw new ConsoleError(403, 'csrf', 'The request was refused: it came from another site.');
+    }
+  }
+  const state = await readSession();
+  if (state.state !== 'signed-in') {
+    throw new ConsoleError(401, 'unauthenticated', 'Your session has ended. Sign in again.');
+  }
+  return state.session;
+}
+
+/** Parses a JSON request body, mapping malformed JSON to a 400 console error. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ConsoleError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+}

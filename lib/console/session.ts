@@ -1,0 +1,37 @@
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { getToken } from 'next-auth/jwt';
+import { sessionSecret } from './auth-options';
+
+/** The signed-in admin as the server sees it: includes the backend tokens, never sent to the browser. */
+export interface AdminSession {
+  username: string;
+  accessToken: string;
+  expiresAt: number;
+}
+
+export type SessionState =
+  | { state: 'signed-in'; session: AdminSession }
+  /** A session cookie exists but its access token needs refreshing (done by the session endpoint). */
+  | { state: 'stale' }
+  | { state: 'signed-out' };
+
+/**
+ * Reads the encrypted session cookie without running next-auth callbacks: server components
+ * cannot set cookies, so token refresh happens only in the session route handler, where the
+ * new single-use refresh token can be stored.
+ */
+export async function readSession(): Promise<SessionState> {
+  const cookieStore = await cookies();
+  const headerList = await headers();
+  const token = await getToken({
+    req: {
+      cookies: Object.fromEntries(cookieStore.getAll().map((c) => [c.name, c.value])),
+      headers: Object.fromEntries(headerList.entries()),
+    } as never,
+    secret: sessionSecret(),
+  });
+  if (!token || !token.refreshToken) return { state: 'signed-out' };
+  if (!token.accessToken || token.expiresAt <= Date.now() + 5_000) return { state: 'stale' };
+  return { state: 'signed-in', session: { username: token.username, accessToken: token.accessToken, expiresAt: token.expiresAt } };
+}
