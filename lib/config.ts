@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   NODE_NAME: z.string().min(1).default(os.hostname()),
   /** How long a verified password stays in the credential cache (cache.ttl). */
   AUTHC_CACHE_TTL: duration.default(20 * 60_000),
+  /** Realm settings (YAML or JSON, Elasticsearch's names), e.g. JWT realms; see docs/jwt-realms.md. */
+  SECURITY_SETTINGS_FILE: z.string().min(1).optional(),
   /**
    * A real Elasticsearch cluster to run in front of. Unset: the embedded engine. With it the
    * console authenticates as ELASTICSEARCH_SERVICE_TOKEN or ELASTICSEARCH_API_KEY.

@@ -54,3 +54,31 @@ export function consoleErrorResponse(error: unknown): Response {
   console.error('console request failed', error instanceof Error ? (error.stack ?? error.message) : String(error));
   return Response.json({ error: { code: 'internal', message: 'Something went wrong. Try again.' } }, { status: 500 });
 }
+
+/** Elasticsearch's error type and reason from a failure body, when it has them. */
+export function esReason(body: unknown): { type: string; reason: string } | undefined {
+  const error = (body as { error?: unknown } | undefined)?.error;
+  if (error && typeof error === 'object') {
+    const { type, reason } = error as { type?: unknown; reason?: unknown };
+    if (typeof type === 'string' && typeof reason === 'string') return { type, reason };
+  }
+  if (typeof error === 'string') return { type: 'error', reason: error };
+  return undefined;
+}
+
+/**
+ * Runs a backend call for a console action: an Elasticsearch failure becomes a ConsoleError
+ * carrying Elasticsearch's reason (a 401 means the admin's session ended).
+ */
+export async function viaBackend<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const failure = backendFailure(error);
+    if (!failure) throw error;
+    if (failure.status === 401) throw new ConsoleError(401, 'unauthenticated', 'Your session has ended. Sign in again.');
+    if (failure.status === 403) throw new ConsoleError(403, 'forbidden', 'You need permission to do this.');
+    const es = esReason(failure.body);
+    throw new ConsoleError(failure.status, es?.type ?? 'backend_error', es?.reason ?? `The backend answered ${failure.status}.`);
+  }
+}

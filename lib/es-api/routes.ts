@@ -5,6 +5,7 @@ import { userRoutes } from './handlers/users';
 import { roleRoutes } from './handlers/roles';
 import { tokenRoutes } from './handlers/tokens';
 import { apiKeyRoutes } from './handlers/api-keys';
+import { roleMappingRoutes } from './handlers/role-mappings';
 import { userPrivilegeRoutes } from './handlers/user-privileges';
 
 /** The route table of the Elasticsearch-compatible API. */
@@ -15,5 +16,6 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...roleRoutes,
   ...tokenRoutes,
   ...apiKeyRoutes,
+  ...roleMappingRoutes,
   ...userPrivilegeRoutes,
 ];

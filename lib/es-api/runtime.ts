@@ -27,6 +27,7 @@ async function createRuntime(): Promise<Runtime> {
     elasticPassword: config.ELASTIC_PASSWORD,
     credentialCacheTtlMs: config.AUTHC_CACHE_TTL,
     accessTokenTtlMs: config.TOKEN_TIMEOUT,
+    securitySettingsFile: config.SECURITY_SETTINGS_FILE,
   });
   const dispatcher = new EsApiDispatcher(engine, { maxContentLength: config.HTTP_MAX_CONTENT_LENGTH });
   return { engine, dispatcher };

@@ -17,6 +17,12 @@ import { TokenService } from './token-service';
 import { ApiKeyService } from './api-key-service';
 import { ConsoleServiceIdentity } from './console-service-identity';
 import { ApiKeyHeaderAuthenticator, BearerTokenGrantAuthenticator, BearerTokenHeaderAuthenticator } from './token-authenticators';
+import { RoleMappingsStore } from '@/lib/store/role-mappings-store';
+import { RoleMappingService } from './role-mappings';
+import { loadSecuritySettingsFile, type SecuritySettings } from './settings-file';
+import { createJwtRealms, storedUserLookup, type JwtRealms } from './jwt/jwt-realms';
+import { NATIVE_REALM, RESERVED_REALM } from './authentication';
+import { RESERVED_USERNAMES, toUser } from './realms';
 
 export interface EngineOptions {
   dataDir: string;
@@ -31,6 +37,10 @@ export interface EngineOptions {
   now?: () => number;
   /** Where the one-time generated password is announced; defaults to the terminal. */
   announce?: (message: string) => void;
+  /** Realm settings file (SECURITY_SETTINGS_FILE): JWT realms. A bad setting fails open(). */
+  securitySettingsFile?: string;
+  /** Realm settings given directly (instead of securitySettingsFile). */
+  securitySettings?: SecuritySettings;
 }
 
 /**
@@ -49,11 +59,16 @@ export class SecurityEngine {
   readonly apiKeys: ApiKeyService;
   /** In-memory credential the console uses to call this engine in-process. */
   readonly consoleIdentity: ConsoleServiceIdentity;
+  readonly roleMappings: RoleMappingService;
+  /** The configured JWT realms, if any. */
+  readonly jwtRealms?: JwtRealms;
   readonly nodeName: string;
   private purgeTimer?: NodeJS.Timeout;
 
   private constructor(options: EngineOptions) {
     this.nodeName = options.nodeName;
+    const securitySettings =
+      options.securitySettings ?? (options.securitySettingsFile ? loadSecuritySettingsFile(options.securitySettingsFile) : undefined);
     this.db = openDatabase(options.dataDir);
     const usersStore = new UsersStore(this.db);
     this.roles = new RoleService(new RolesStore(this.db));
@@ -74,6 +89,34 @@ export class SecurityEngine {
     this.authentication.addHeaderAuthenticator(new ApiKeyHeaderAuthenticator(this.apiKeys));
     this.authentication.addFallbackHeaderAuthenticator(new BearerTokenHeaderAuthenticator(this.tokens));
     this.grants.addBearerTokenAuthenticator(new BearerTokenGrantAuthenticator(this.tokens));
+    this.roleMappings = new RoleMappingService(new RoleMappingsStore(this.db));
+    if (securitySettings) {
+      try {
+        this.jwtRealms = createJwtRealms(securitySettings, {
+          nodeName: options.nodeName,
+          now: options.now ?? Date.now,
+          resolveRoles: (user) => this.roleMappings.resolveRoles(user),
+          lookupUser: storedUserLookup(
+            (username) => {
+              const record = usersStore.get(username);
+              return record ? toUser(record) : undefined;
+            },
+            (username) => RESERVED_USERNAMES.has(username),
+            { reserved: RESERVED_REALM.name, native: NATIVE_REALM.name },
+          ),
+          lookupRealmNames: [NATIVE_REALM.name, RESERVED_REALM.name],
+          reservedRealmNames: [NATIVE_REALM.name, RESERVED_REALM.name],
+        });
+      } catch (error) {
+        this.db.close();
+        throw error;
+      }
+    }
+    if (this.jwtRealms) {
+      // Before the token service's fallback: Bearer JWTs go to the JWT realms, other Bearer tokens pass through.
+      this.authentication.addHeaderAuthenticator(this.jwtRealms.headerAuthenticator());
+      this.grants.addJwtAuthenticator(this.jwtRealms.grantAuthenticator());
+    }
     const purgeEvery = options.tokenPurgeIntervalMs ?? 5 * 60_000;
     if (purgeEvery > 0) {
       // Bounded sweeps (1000 rows each) so the event loop never stalls; unref so it never keeps the process alive.

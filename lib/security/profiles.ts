@@ -1,8 +1,21 @@
 import type { ProfileRecord, ProfilesStore, ProfileUserDoc } from '@/lib/store/profiles-store';
 import type { Authentication } from './authentication';
-import { documentMissing, genericException, illegalArgument, illegalState } from './errors';
+import { NATIVE_REALM, RESERVED_REALM } from './authentication';
+import { documentMissing, EsError, genericException, illegalArgument, illegalState, validationError, versionConflict } from './errors';
 import { nextDifferentiatorUid, profileDocId, profileUid } from './profile-uid';
 import { filterApplicationData } from './profile-data-filter';
+import {
+  isConditional,
+  mergeInto,
+  NO_CONDITION,
+  writeConditionProblems,
+  type UpdateProfileDataInput,
+  type WriteCondition,
+} from './profile-data';
+import { suggestProfiles, type SuggestRequest, type SuggestResponse } from './profile-suggest';
+import { rolesHavePrivileges, type PrivilegesToCheck } from './privilege-check';
+import type { RoleDescriptor } from './roles';
+import { RESERVED_USERNAMES } from './realms';
 
 /** Re-activation within this window, with nothing changed, writes nothing (ACTIVATE_INTERVAL_IN_MS). */
 export const ACTIVATE_GRACE_PERIOD_MS = 30_000;
@@ -38,7 +51,13 @@ export interface GetProfilesResult {
 /** Internal users never get a profile (Elasticsearch's InternalUsers). */
 const INTERNAL_USERNAMES: ReadonlySet<string> = new Set(['_system', '_xpack', '_xpack_security', '_async_search', '_security_profile']);
 
-export function profileView(record: ProfileRecord, data: Record<string, unknown> = {}): ProfileView {
+export interface HasPrivilegesResult {
+  has_privilege_uids: string[];
+  errors?: { count: number; details: Record<string, ErrorDetail> };
+}
+
+/** The `user` object of a profile response (realm_name, email and full_name only when set). */
+export function profileUserView(record: ProfileRecord): ProfileView['user'] {
   const user: ProfileView['user'] = {
     username: record.user.username,
     roles: record.user.roles,
@@ -46,11 +65,15 @@ export function profileView(record: ProfileRecord, data: Record<string, unknown>
   };
   if (record.user.email !== null) user.email = record.user.email;
   if (record.user.full_name !== null) user.full_name = record.user.full_name;
+  return user;
+}
+
+export function profileView(record: ProfileRecord, data: Record<string, unknown> = {}): ProfileView {
   return {
     uid: record.uid,
     enabled: record.enabled,
     last_synchronized: record.lastSynchronized,
-    user,
+    user: profileUserView(record),
     labels: record.labels,
     data,
     _doc: { _primary_term: record.primaryTerm, _seq_no: record.seqNo },
@@ -168,5 +191,85 @@ export class ProfileService {
 
   setEnabled(uid: string, enabled: boolean): void {
     if (!this.store.setEnabled(uid, enabled)) throw documentMissing(profileDocId(uid));
+  }
+
+  /** Whether any profile exists: Elasticsearch's "the profile index exists". */
+  indexExists(): boolean {
+    return this.store.hasAny();
+  }
+
+  /**
+   * PUT /_security/profile/{uid}/_data after request validation and authorization: the update
+   * request's own checks, then a partial-document merge of labels and application data, as one
+   * transaction. A merge that changes nothing is a noop (no new _seq_no), as in Elasticsearch.
+   */
+  updateData(uid: string, input: UpdateProfileDataInput, condition: WriteCondition = NO_CONDITION): void {
+    const problems = writeConditionProblems(condition);
+    if (problems.length > 0) throw validationError(problems);
+    this.transaction(() => {
+      const existing = this.store.get(uid);
+      if (!existing) throw documentMissing(profileDocId(uid));
+      if (
+        isConditional(condition) &&
+        (existing.seqNo !== condition.ifSeqNo || existing.primaryTerm !== condition.ifPrimaryTerm)
+      ) {
+        throw versionConflict(
+          `[${profileDocId(uid)}]: version conflict, required seqNo [${condition.ifSeqNo}], primary term [${condition.ifPrimaryTerm}]. ` +
+            `current document has seqNo [${existing.seqNo}] and primary term [${existing.primaryTerm}]`,
+        );
+      }
+      const labels = existing.labels;
+      const data = existing.applicationData;
+      const labelsChanged = input.labels !== undefined && mergeInto(labels, input.labels);
+      const dataChanged = input.data !== undefined && mergeInto(data, input.data);
+      if (!labelsChanged && !dataChanged) return;
+      if (!this.store.updateData(uid, labels, data)) throw documentMissing(profileDocId(uid));
+    });
+  }
+
+  /** GET|POST /_security/profile/_suggest after validation and authorization. */
+  suggest(request: SuggestRequest): SuggestResponse {
+    return suggestProfiles(this.store, request);
+  }
+
+  /**
+   * POST /_security/profile/_has_privileges after validation and authorization. Each enabled
+   * profile's stored roles are resolved now; disabled profiles are silently left out, unknown
+   * uids reported under `errors`, and a store without profiles answers an empty list.
+   */
+  hasPrivileges(
+    uids: readonly string[],
+    check: PrivilegesToCheck,
+    resolveRoles: (names: readonly string[]) => RoleDescriptor[],
+  ): HasPrivilegesResult {
+    const granted: string[] = [];
+    const details: Record<string, ErrorDetail> = {};
+    if (this.store.hasAny()) {
+      for (const uid of new Set(uids)) {
+        const record = this.store.get(uid);
+        if (!record) {
+          details[uid] = { type: 'resource_not_found_exception', reason: 'profile document not found' };
+          continue;
+        }
+        if (!record.enabled) continue;
+        try {
+          if (rolesHavePrivileges(resolveRoles(record.user.roles), check)) granted.push(uid);
+        } catch (error) {
+          if (!(error instanceof EsError)) throw error;
+          details[uid] = { type: error.type, reason: error.reason };
+        }
+      }
+    }
+    const count = Object.keys(details).length;
+    return count > 0 ? { has_privilege_uids: granted, errors: { count, details } } : { has_privilege_uids: granted };
+  }
+
+  /**
+   * The profile uid of a user of the native realm, or of the reserved realm for reserved users
+   * (GET /_security/user?with_profile_uid=true); undefined when the user has none.
+   */
+  profileUidForUser(username: string): string | undefined {
+    const realm = RESERVED_USERNAMES.has(username) ? RESERVED_REALM : NATIVE_REALM;
+    return this.store.findByUser(username, realm.type, realm.name)[0]?.uid;
   }
 }

@@ -95,4 +95,69 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX api_keys_by_name ON api_keys (name);
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Profiles get a stable integer key (an INTEGER PRIMARY KEY survives VACUUM, a bare rowid
+      -- does not), so the search tables below can reference a profile with a few bytes instead
+      -- of its 47-character uid. Existing rows keep their creation order.
+      CREATE TABLE profiles_v3 (
+        id                INTEGER PRIMARY KEY,
+        uid               TEXT NOT NULL UNIQUE,
+        username          TEXT NOT NULL,
+        realm_type        TEXT NOT NULL,
+        realm_name        TEXT NOT NULL,
+        enabled           INTEGER NOT NULL,
+        last_synchronized INTEGER NOT NULL,
+        user_doc          TEXT NOT NULL,
+        labels            TEXT NOT NULL DEFAULT '{}',
+        application_data  TEXT NOT NULL DEFAULT '{}',
+        seq_no            INTEGER NOT NULL,
+        primary_term      INTEGER NOT NULL
+      );
+      INSERT INTO profiles_v3
+        (uid, username, realm_type, realm_name, enabled, last_synchronized, user_doc, labels, application_data, seq_no, primary_term)
+        SELECT uid, username, realm_type, realm_name, enabled, last_synchronized, user_doc, labels, application_data, seq_no, primary_term
+        FROM profiles ORDER BY seq_no;
+      DROP TABLE profiles;
+      ALTER TABLE profiles_v3 RENAME TO profiles;
+      CREATE INDEX profiles_by_user ON profiles (username, realm_type, realm_name);
+      -- Suggest's order (last_synchronized desc, then creation order) over enabled profiles.
+      CREATE INDEX profiles_by_recency ON profiles (enabled, last_synchronized DESC);
+
+      -- Lower-cased search terms of enabled profiles (kind 1 username, 2 full-name word,
+      -- 3 email): prefix queries are range scans (term >= p AND term < p || U+10FFFF).
+      CREATE TABLE profile_search_terms (
+        kind       INTEGER NOT NULL,
+        term       TEXT NOT NULL,
+        profile_id INTEGER NOT NULL,
+        PRIMARY KEY (kind, term, profile_id)
+      ) WITHOUT ROWID;
+
+      -- Leaf values of enabled profiles' labels by dotted path, like the flattened field that
+      -- suggest's label hint queries in Elasticsearch.
+      CREATE TABLE profile_search_labels (
+        path       TEXT NOT NULL,
+        value      TEXT NOT NULL,
+        profile_id INTEGER NOT NULL,
+        PRIMARY KEY (path, value, profile_id)
+      ) WITHOUT ROWID;
+
+      -- The terms are computed in JavaScript (Unicode lower-casing); ProfilesStore fills the
+      -- tables when this marker differs from its tokenizer version.
+      INSERT INTO settings (key, value) VALUES ('profiles.search_index_version', '0')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+    `,
+  },
+  {
+    version: 4,
+    sql: `
+      -- Role mappings (PUT /_security/role_mapping/{name}): the mapping as Elasticsearch
+      -- returns it ({enabled, roles|role_templates, rules, metadata}), keyed by name.
+      CREATE TABLE role_mappings (
+        name    TEXT PRIMARY KEY,
+        mapping TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,0 +1,87 @@
+import 'server-only';
+import { profileDataFormSchema, parseObject } from '@/lib/schemas/profile-data';
+import { getBackend } from './backend';
+import { ConsoleError, fieldErrors, viaBackend } from './errors';
+import type { AdminSession } from './session';
+
+/** A row of the profile finder. */
+export interface ProfileRow {
+  uid: string;
+  username: string;
+  fullName: string | null;
+  email: string | null;
+  roles: string[];
+  realmName: string;
+  enabled: boolean;
+  lastSynchronized: number | null;
+}
+
+interface ProfileDoc {
+  uid: string;
+  enabled?: boolean;
+  last_synchronized?: number;
+  user: { username: string; roles: string[]; realm_name: string; email?: string | null; full_name?: string | null };
+}
+
+async function adminClient(session: AdminSession) {
+  return (await getBackend()).asAdmin(session.accessToken);
+}
+
+/**
+ * Finds profiles as the admin types (the suggest API), then reads the hits' status and last
+ * synchronization, which suggest does not return.
+ */
+export async function findProfiles(session: AdminSession, name: string, size: number): Promise<{ total: number; profiles: ProfileRow[] }> {
+  const client = await adminClient(session);
+  const suggested = await viaBackend(() => client.security.suggestUserProfiles({ name, size }));
+  const hits = suggested.profiles as unknown as ProfileDoc[];
+  if (hits.length === 0) return { total: suggested.total.value, profiles: [] };
+  const details = await viaBackend(() => client.security.getUserProfile({ uid: hits.map((h) => h.uid) }));
+  const byUid = new Map((details.profiles as unknown as ProfileDoc[]).map((p) => [p.uid, p]));
+  return {
+    total: suggested.total.value,
+    profiles: hits.map((hit) => {
+      const full = byUid.get(hit.uid) ?? hit;
+      return {
+        uid: hit.uid,
+        username: full.user.username,
+        fullName: full.user.full_name ?? null,
+        email: full.user.email ?? null,
+        roles: full.user.roles,
+        realmName: full.user.realm_name,
+        enabled: full.enabled ?? true,
+        lastSynchronized: full.last_synchronized ?? null,
+      };
+    }),
+  };
+}
+
+/** One profile with all its data, or undefined when there is none with that uid. */
+export async function getProfile(session: AdminSession, uid: string): Promise<Record<string, unknown> | undefined> {
+  const client = await adminClient(session);
+  const result = await viaBackend(() => client.security.getUserProfile({ uid, data: '*' }));
+  return (result.profiles[0] as unknown as Record<string, unknown> | undefined) ?? undefined;
+}
+
+export async function setProfileEnabled(session: AdminSession, uid: string, enabled: boolean): Promise<void> {
+  const client = await adminClient(session);
+  await viaBackend(() =>
+    enabled ? client.security.enableUserProfile({ uid }) : client.security.disableUserProfile({ uid }),
+  );
+}
+
+/** Merges labels and data into a profile (Elasticsearch's update semantics: null removes). */
+export async function updateProfileData(session: AdminSession, uid: string, input: unknown): Promise<void> {
+  const parsed = profileDataFormSchema.safeParse(input);
+  if (!parsed.success) throw new ConsoleError(400, 'invalid_input', 'Check the highlighted fields.', fieldErrors(parsed.error));
+  const labels = parseObject(parsed.data.labels) ?? {};
+  const data = parseObject(parsed.data.data) ?? {};
+  const client = await adminClient(session);
+  await viaBackend(() =>
+    client.security.updateUserProfileData({
+      uid,
+      ...(Object.keys(labels).length > 0 ? { labels } : {}),
+      ...(Object.keys(data).length > 0 ? { data } : {}),
+    }),
+  );
+}

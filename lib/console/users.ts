@@ -1,0 +1,123 @@
+import 'server-only';
+import { createUserSchema, resetPasswordSchema, userDetailsSchema } from '@/lib/schemas/user';
+import { getBackend } from './backend';
+import { ConsoleError, fieldErrors, viaBackend } from './errors';
+import type { AdminSession } from './session';
+
+export interface UserRow {
+  username: string;
+  fullName: string | null;
+  email: string | null;
+  roles: string[];
+  enabled: boolean;
+  reserved: boolean;
+  profileUid: string | null;
+}
+
+async function adminClient(session: AdminSession) {
+  return (await getBackend()).asAdmin(session.accessToken);
+}
+
+interface EsUser {
+  username: string;
+  roles: string[];
+  full_name?: string | null;
+  email?: string | null;
+  metadata?: Record<string, unknown>;
+  enabled: boolean;
+  profile_uid?: string;
+}
+
+function toRow(user: EsUser): UserRow {
+  return {
+    username: user.username,
+    fullName: user.full_name ?? null,
+    email: user.email ?? null,
+    roles: user.roles,
+    enabled: user.enabled,
+    reserved: user.metadata?._reserved === true,
+    profileUid: user.profile_uid ?? null,
+  };
+}
+
+export async function listUsers(session: AdminSession): Promise<UserRow[]> {
+  const client = await adminClient(session);
+  const users = await viaBackend(() => client.security.getUser({ with_profile_uid: true }));
+  return Object.values(users as unknown as Record<string, EsUser>).map(toRow);
+}
+
+export async function getUser(session: AdminSession, username: string): Promise<UserRow | undefined> {
+  const client = await adminClient(session);
+  try {
+    const users = await viaBackend(() => client.security.getUser({ username, with_profile_uid: true }));
+    const user = (users as unknown as Record<string, EsUser>)[username];
+    return user ? toRow(user) : undefined;
+  } catch (error) {
+    if (error instanceof ConsoleError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+export async function listRoleNames(session: AdminSession): Promise<string[]> {
+  const client = await adminClient(session);
+  const roles = await viaBackend(() => client.security.getRole());
+  return Object.keys(roles).sort();
+}
+
+function invalid(error: import('zod').ZodError): ConsoleError {
+  return new ConsoleError(400, 'invalid_input', 'Check the highlighted fields.', fieldErrors(error));
+}
+
+export async function createUser(session: AdminSession, input: unknown): Promise<void> {
+  const parsed = createUserSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const client = await adminClient(session);
+  if (await getUser(session, parsed.data.username)) {
+    throw new ConsoleError(409, 'user_exists', 'A user with this name exists.', { username: 'This username is taken. Choose another one.' });
+  }
+  await viaBackend(() =>
+    client.security.putUser({
+      username: parsed.data.username,
+      password: parsed.data.password,
+      roles: parsed.data.roles,
+      full_name: parsed.data.fullName || null,
+      email: parsed.data.email || null,
+    }),
+  );
+}
+
+/** Replaces roles, full name and email; the password is kept (omitted from the request). */
+export async function updateUser(session: AdminSession, username: string, input: unknown): Promise<void> {
+  const parsed = userDetailsSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const existing = await getUser(session, username);
+  if (!existing) throw new ConsoleError(404, 'not_found', `User ${username} does not exist.`);
+  const client = await adminClient(session);
+  await viaBackend(() =>
+    client.security.putUser({
+      username,
+      roles: parsed.data.roles,
+      full_name: parsed.data.fullName || null,
+      email: parsed.data.email || null,
+      enabled: existing.enabled,
+    }),
+  );
+}
+
+export async function resetPassword(session: AdminSession, username: string, input: unknown): Promise<void> {
+  const parsed = resetPasswordSchema.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const client = await adminClient(session);
+  await viaBackend(() => client.security.changePassword({ username, password: parsed.data.password }));
+}
+
+export async function deleteUser(session: AdminSession, username: string): Promise<void> {
+  const client = await adminClient(session);
+  try {
+    await viaBackend(() => client.security.deleteUser({ username }));
+  } catch (error) {
+    // Elasticsearch answers 404 {"found":false} for a user that is already gone.
+    if (error instanceof ConsoleError && error.status === 404) throw new ConsoleError(404, 'not_found', `User ${username} does not exist.`);
+    throw error;
+  }
+}

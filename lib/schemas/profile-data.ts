@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * Labels and data editors hold JSON text. Each must be a JSON object whose top-level keys
+ * follow Elasticsearch's rules for application names (no dot, no leading underscore).
+ */
+function jsonObjectText(label: string) {
+  return z.string().superRefine((text, ctx) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(text === '' ? '{}' : text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `${label} is not valid JSON: ${(error as Error).message}` });
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: `${label} must be a JSON object.` });
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      if (key.includes('.')) ctx.addIssue({ code: 'custom', message: `Key "${key}" must not contain a dot.` });
+      else if (key.startsWith('_')) ctx.addIssue({ code: 'custom', message: `Key "${key}" must not start with an underscore.` });
+    }
+  });
+}
+
+export const profileDataFormSchema = z
+  .object({ labels: jsonObjectText('Labels'), data: jsonObjectText('Data') })
+  .refine((v) => parseObject(v.labels) !== undefined && parseObject(v.data) !== undefined, { message: 'Fix the JSON first.' })
+  .refine((v) => Object.keys(parseObject(v.labels) ?? {}).length + Object.keys(parseObject(v.data) ?? {}).length > 0, {
+    path: ['data'],
+    message: 'Add at least one key to labels or data.',
+  });
+
+export type ProfileDataFormInput = z.input<typeof profileDataFormSchema>;
+
+export function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text === '' ? '{}' : text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
