@@ -279,22 +279,19 @@ describe('parse errors (reference §1.3)', () => {
     expect(error.caused_by).toEqual({ type: 'illegal_argument_exception', reason: 'Required [value]' });
   });
 
-  // DEVIATION (lib/es-api/x-content.ts parseField, nested parsers): Elasticsearch's ObjectParser
-  // wraps a nested parser's failure with `parser.getTokenLocation()` at the moment of failure
-  // (ObjectParser.throwFailedToParse), i.e. the token the inner parser stopped at: here the value
-  // "x" of the unknown inner field (column 105), not the "{" that starts the nested object (73).
-  it.fails('the wrapping error of a nested failure is located where the inner parser failed', async () => {
+  // Elasticsearch's ObjectParser wraps a nested parser's failure with `parser.getTokenLocation()`
+  // at the moment of failure (ObjectParser.throwFailedToParse), i.e. the token the inner parser
+  // stopped at: here the value "x" of the unknown inner field (column 105), not the "{" (73).
+  it('the wrapping error of a nested failure is located where the inner parser failed', async () => {
     const res = await activate(
       '{"grant_type":"access_token","access_token":"t","client_authentication":{"scheme":"SharedSecret","valu":"x"}}',
     );
     expectParseError(res, '[1:105] [activate_profile_request] failed to parse field [client_authentication]');
   });
 
-  // DEVIATION (lib/es-api/x-content.ts parseField): ObjectParser.assertSupports checks the token
-  // type of every declared field first; client_authentication is an OBJECT field, so a string or
-  // null is "client_authentication doesn't support values of type: VALUE_STRING", not a wrapped
-  // "failed to parse field" with an inner "Expected START_OBJECT".
-  it.fails('a non-object client_authentication is a "doesn\'t support values of type" error', async () => {
+  // ObjectParser.assertSupports checks the token type of every declared field first;
+  // client_authentication is an OBJECT field, so a string is "doesn't support values of type".
+  it('a non-object client_authentication is a "doesn\'t support values of type" error', async () => {
     expectParseError(
       await activate('{"grant_type":"access_token","access_token":"t","client_authentication":"SharedSecret x"}'),
       "[1:73] [activate_profile_request] client_authentication doesn't support values of type: VALUE_STRING",
@@ -319,19 +316,17 @@ describe('parse errors (reference §1.3)', () => {
     expectParseError(res, /^\[1:\d+\] Unexpected end-of-input/);
   });
 
-  // DEVIATION (lib/es-api/x-content.ts syntaxError): Jackson reports the parser's *current*
-  // location for syntax errors, i.e. just after the offending character (a "<" in column 1 is
-  // reported at "line: 1, column: 2"), and Elasticsearch's JsonXContentParser copies that
-  // location into the "[L:C]" prefix. The dispatcher reports the offending character itself.
-  it.fails('a syntax error is located one past the offending character, as Jackson does', async () => {
+  // Jackson reports the parser's *current* location for syntax errors, i.e. just after the
+  // offending character (a "<" in column 1 is reported at column 2), and Elasticsearch's
+  // JsonXContentParser copies that location into the "[L:C]" prefix.
+  it('a syntax error is located one past the offending character, as Jackson does', async () => {
     expectParseError(await activate('{"grant_type": "password",}'), /^\[1:28\] /);
   });
 
-  // DEVIATION (lib/es-api/x-content.ts ERROR_TEXT): for an unexpected character where a value
-  // is expected Jackson says "Unexpected character ('<' (code 60)): expected a valid value (JSON
-  // String, Number, Array, Object or token 'null', 'true' or 'false')"; the dispatcher mixes in
-  // the text of another Jackson error ("Unrecognized token: was expecting ...").
-  it.fails('an unexpected character where a value should start uses Jackson\'s "expected a valid value" text', async () => {
+  // For an unexpected character where a value is expected Jackson says "Unexpected character
+  // ('<' (code 60)): expected a valid value (JSON String, Number, Array, Object or token 'null',
+  // 'true' or 'false')".
+  it('an unexpected character where a value should start uses Jackson\'s "expected a valid value" text', async () => {
     expectParseError(
       await activate('<grant/>'),
       /Unexpected character \('<' \(code 60\)\): expected a valid value \(JSON String, Number, Array, Object or token 'null', 'true' or 'false'\)/,
@@ -349,19 +344,15 @@ describe('parse errors (reference §1.3)', () => {
     );
   });
 
-  // DEVIATION (lib/es-api/x-content.ts rejectDuplicateKeys): Jackson detects a duplicate in
-  // JsonReadContext.setCurrentName, right after reading the name, and reports the current
-  // location, i.e. just past the closing quote of the duplicate name (column 38 here); the
-  // dispatcher reports the opening quote (column 26).
-  it.fails('a duplicate key is located just past the duplicate name, as Jackson does', async () => {
+  // Jackson detects a duplicate in JsonReadContext.setCurrentName, right after reading the
+  // name, and reports the current location: just past the closing quote (column 38 here).
+  it('a duplicate key is located just past the duplicate name, as Jackson does', async () => {
     expectParseError(await activate('{"grant_type":"password","grant_type":"access_token"}'), /^\[1:38\] Duplicate field 'grant_type'/);
   });
 
-  // DEVIATION (lib/es-api/x-content.ts BodySource.location): Elasticsearch parses request bodies
-  // from bytes (UTF8StreamJsonParser), whose column numbers count bytes; "ü" is two bytes in
-  // UTF-8, so the unknown field below is at byte column 23, while the dispatcher counts UTF-16
-  // characters (22).
-  it.fails('columns count UTF-8 bytes, as Jackson does for byte input', async () => {
+  // Elasticsearch parses request bodies from bytes (UTF8StreamJsonParser), whose column
+  // numbers count bytes; "ü" is two bytes in UTF-8, so the unknown field is at column 23.
+  it('columns count UTF-8 bytes, as Jackson does for byte input', async () => {
     expectParseError(
       await activate('{"username":"jürgen","foo":1}'),
       '[1:23] [activate_profile_request] unknown field [foo]',

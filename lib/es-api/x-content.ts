@@ -45,11 +45,28 @@ export class BodySource {
       if (this.lineStarts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return `[${low + 1}:${offset - this.lineStarts[low] + 1}]`;
+    // Elasticsearch parses bytes, so columns count UTF-8 bytes, not characters.
+    const column = Buffer.byteLength(this.text.slice(this.lineStarts[low], offset), 'utf8') + 1;
+    return `[${low + 1}:${column}]`;
   }
 
-  parseError(offset: number, message: string, causedBy?: { type: string; reason: string }): EsError {
-    return new EsError(400, 'x_content_parse_exception', `${this.location(offset)} ${message}`, { causedBy });
+  /**
+   * An x_content_parse_exception at `offset`. `stopOffset` is where the parser stood when it
+   * gave up, which is where an enclosing parser reports its "failed to parse field" wrapper.
+   */
+  parseError(offset: number, message: string, causedBy?: { type: string; reason: string }, stopOffset = offset): ParseFailure {
+    return new ParseFailure(`${this.location(offset)} ${message}`, stopOffset, causedBy);
+  }
+}
+
+export class ParseFailure extends EsError {
+  constructor(
+    reason: string,
+    readonly stopOffset: number,
+    causedBy?: { type: string; reason: string },
+    type = 'x_content_parse_exception',
+  ) {
+    super(400, type, reason, { causedBy });
   }
 }
 
@@ -82,10 +99,10 @@ export function parseJson(source: BodySource): JsonNode | undefined {
 }
 
 const ERROR_TEXT: Record<number, string> = {
-  1: 'Unrecognized token: was expecting (JSON String, Number, Array, Object or token \'null\', \'true\' or \'false\')',
+  1: "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
   2: 'Invalid numeric value',
   3: 'was expecting double-quote to start field name',
-  4: 'expected a value',
+  4: "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
   5: 'was expecting a colon to separate field name and value',
   6: 'was expecting comma to separate entries',
   7: 'expected close marker for Object',
@@ -106,7 +123,8 @@ function syntaxError(source: BodySource, error: ParseError): EsError {
   const message = atEnd
     ? `Unexpected end-of-input: ${detail}`
     : `Unexpected character (${describeChar(source.text, error.offset)}): ${detail}`;
-  return source.parseError(error.offset, message, { type: 'json_parse_exception', reason: message });
+  // Jackson reports where it stands after reading the offending character: one further on.
+  return source.parseError(Math.min(error.offset + 1, source.text.length), message, { type: 'json_parse_exception', reason: message });
 }
 
 function describeChar(text: string, offset: number): string {
@@ -121,7 +139,8 @@ function rejectDuplicateKeys(source: BodySource, node: JsonNode): void {
       const key = property.children?.[0];
       if (!key) continue;
       const name = String(key.value);
-      if (seen.has(name)) throw source.parseError(key.offset, `Duplicate field '${name}'`);
+      // Jackson notices the duplicate right after reading the name: just past its closing quote.
+      if (seen.has(name)) throw source.parseError(key.offset + key.length, `Duplicate field '${name}'`);
       seen.add(name);
       const value = property.children?.[1];
       if (value) rejectDuplicateKeys(source, value);
@@ -210,13 +229,13 @@ export function parseObject(
     const spec = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!spec) {
       const hint = suggestSimilar(name, Object.keys(fields));
-      throw source.parseError(keyNode.offset, `[${parserName}] unknown field [${name}]${hint}`);
+      throw source.parseError(keyNode.offset, `[${parserName}] unknown field [${name}]${hint}`, undefined, valueNode.offset);
     }
     out[name] = parseField(source, parserName, name, spec, valueNode);
   }
   const missing = required.filter((f) => !(f in out));
   if (missing.length > 0) {
-    throw new EsError(400, 'illegal_argument_exception', `Required [${missing.join(', ')}]`);
+    throw new ParseFailure(`Required [${missing.join(', ')}]`, node.offset + node.length - 1, undefined, 'illegal_argument_exception');
   }
   return out;
 }
@@ -224,11 +243,16 @@ export function parseObject(
 function parseField(source: BodySource, parserName: string, name: string, spec: FieldSpec, valueNode: JsonNode): unknown {
   const kind = spec.kind;
   if (typeof kind === 'object') {
+    // ObjectParser checks the token type first: a nested parser's field takes objects only.
+    if (valueNode.type !== 'object') {
+      throw source.parseError(valueNode.offset, `[${parserName}] ${name} doesn't support values of type: ${tokenName(valueNode)}`);
+    }
     try {
       return parseObject(source, valueNode, kind.parser, kind.fields, spec.required);
     } catch (cause) {
-      const inner = cause instanceof EsError ? cause : undefined;
-      throw source.parseError(valueNode.offset, `[${parserName}] failed to parse field [${name}]`, inner && { type: inner.type, reason: inner.reason });
+      if (!(cause instanceof EsError)) throw cause;
+      const stop = cause instanceof ParseFailure ? cause.stopOffset : valueNode.offset;
+      throw source.parseError(stop, `[${parserName}] failed to parse field [${name}]`, { type: cause.type, reason: cause.reason });
     }
   }
   if (!ACCEPTS[kind].includes(valueNode.type)) {

@@ -94,12 +94,10 @@ describe('parseBasicAuthorization', () => {
     expect401(thrown(() => parseBasicAuthorization(header)), 'invalid basic authentication header value');
   });
 
-  // DEVIATION (lib/security/authentication-service.ts, parseBasicAuthorization: `colon <= 0`):
   // Elasticsearch's UsernamePasswordToken.extractToken only rejects a missing colon (index < 0);
   // ":password" yields the empty username, which the realms then fail to authenticate
-  // ("unable to authenticate user [] for REST request [...]"). Here it is rejected as
-  // "invalid basic authentication header value".
-  it.fails('":password" yields the empty username, as in Elasticsearch', () => {
+  // ("unable to authenticate user [] for REST request [...]").
+  it('":password" yields the empty username, as in Elasticsearch', () => {
     expect(parseBasicAuthorization(basic('', 'pw'))).toEqual({ username: '', password: 'pw' });
   });
 });

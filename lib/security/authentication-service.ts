@@ -89,7 +89,8 @@ export function parseBasicAuthorization(authorization: string): { username: stri
   }
   const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon <= 0) {
+  // Only a missing colon is malformed; an empty username simply fails in the realms.
+  if (colon < 0) {
     throw authenticationError('invalid basic authentication header value');
   }
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };

@@ -154,13 +154,10 @@ describe('CredentialCache', () => {
       expect(cache.lookup('alice', 'pw')).toBe(USER);
     });
 
-    // BUG (lib/security/credential-cache.ts, invalidate): invalidate() drops the entry and bumps
-    // the generation but leaves the in-flight verification in `inFlight`. A request that arrives
-    // AFTER the user changed (e.g. password changed, user disabled) but while the earlier bcrypt
-    // run is still going joins that stale run and is authenticated with the old credentials.
-    // Elasticsearch's realm cache keeps the pending future in the cache entry itself, so
-    // invalidation also detaches it and the later request verifies afresh.
-    it.fails('a request arriving after invalidation does not join the stale in-flight check', async () => {
+    // A request that arrives AFTER the user changed (password changed, user disabled) while an
+    // earlier bcrypt run is still going must not join that stale run: Elasticsearch's realm cache
+    // keeps the pending future in the cache entry, so invalidation detaches it too.
+    it('a request arriving after invalidation does not join the stale in-flight check', async () => {
       const cache = new CredentialCache<typeof USER>(60_000, 10, clock().now);
       const slow = deferred<typeof USER | undefined>();
       const first = cache.verify('alice', 'old-pw', () => slow.promise);
@@ -175,10 +172,9 @@ describe('CredentialCache', () => {
       expect(fresh).toHaveBeenCalledTimes(1);
     });
 
-    // BUG (lib/security/credential-cache.ts, invalidateAll): it only bumps the generation of keys
-    // that already have an entry. A first verification in flight for a key without an entry is
-    // therefore cached even though invalidateAll() ran while it was in progress.
-    it.fails('invalidateAll during an in-flight first verification prevents caching its result', async () => {
+    // A first verification in flight for a key without an entry must not be cached when
+    // invalidateAll() ran while it was in progress.
+    it('invalidateAll during an in-flight first verification prevents caching its result', async () => {
       const cache = new CredentialCache<typeof USER>(60_000, 10, clock().now);
       const slow = deferred<typeof USER | undefined>();
       const pending = cache.verify('alice', 'pw', () => slow.promise);

@@ -14,9 +14,12 @@ interface Entry<T> {
  */
 export class CredentialCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
-  /** Slow verifications in progress, so concurrent first requests share one bcrypt run. */
-  private readonly inFlight = new Map<string, Promise<T | undefined>>();
+  /** Slow verifications in progress per key, so concurrent first requests share one bcrypt run. */
+  private readonly inFlight = new Map<string, Map<string, Promise<T | undefined>>>();
   private readonly inFlightSalt = randomBytes(16);
+  /** Bumped by every invalidation: a verification that started before must not be cached. */
+  private readonly generation = new Map<string, number>();
+  private globalGeneration = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -31,19 +34,30 @@ export class CredentialCache<T> {
   async verify(key: string, secret: string, verify: () => Promise<T | undefined>): Promise<T | undefined> {
     const cached = this.lookup(key, secret);
     if (cached !== undefined) return cached;
-    const flightKey = key + '\u0000' + digest(this.inFlightSalt, secret).toString('base64');
-    let pending = this.inFlight.get(flightKey);
-    if (!pending) {
-      const generation = this.generation.get(key) ?? 0;
-      pending = verify()
-        .then((value) => {
-          // A change to the user while bcrypt ran must not let the old credentials back in.
-          if (value !== undefined && (this.generation.get(key) ?? 0) === generation) this.remember(key, secret, value);
-          return value;
-        })
-        .finally(() => this.inFlight.delete(flightKey));
-      this.inFlight.set(flightKey, pending);
+    const secretKey = digest(this.inFlightSalt, secret).toString('base64');
+    let pendingForKey = this.inFlight.get(key);
+    const joined = pendingForKey?.get(secretKey);
+    if (joined) return joined;
+
+    const generation = this.generationOf(key);
+    const pending = verify()
+      .then((value) => {
+        // A change to the user while bcrypt ran must not let the old credentials back in.
+        if (value !== undefined && this.generationOf(key) === generation) this.remember(key, secret, value);
+        return value;
+      })
+      .finally(() => {
+        const map = this.inFlight.get(key);
+        if (map?.get(secretKey) === pending) {
+          map.delete(secretKey);
+          if (map.size === 0) this.inFlight.delete(key);
+        }
+      });
+    if (!pendingForKey) {
+      pendingForKey = new Map();
+      this.inFlight.set(key, pendingForKey);
     }
+    pendingForKey.set(secretKey, pending);
     return pending;
   }
 
@@ -59,20 +73,25 @@ export class CredentialCache<T> {
     return timingSafeEqual(candidate, entry.digest) ? entry.value : undefined;
   }
 
-  private readonly generation = new Map<string, number>();
-
+  /** Forgets a key: its entry, and any check in progress (later requests verify afresh). */
   invalidate(key: string): void {
     this.entries.delete(key);
+    this.inFlight.delete(key);
     this.generation.set(key, (this.generation.get(key) ?? 0) + 1);
   }
 
   invalidateAll(): void {
-    for (const key of this.entries.keys()) this.invalidate(key);
     this.entries.clear();
+    this.inFlight.clear();
+    this.globalGeneration++;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  private generationOf(key: string): string {
+    return `${this.globalGeneration}:${this.generation.get(key) ?? 0}`;
   }
 
   private remember(key: string, secret: string, value: T): void {

@@ -77,6 +77,7 @@ export class SecurityEngine {
         nodeName: options.nodeName,
         cacheTtlMs: options.credentialCacheTtlMs ?? 20 * 60_000,
         cacheMaxUsers: 100_000,
+        now: options.now,
       }),
     );
     this.authorization = new AuthorizationService(this.roles);

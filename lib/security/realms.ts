@@ -41,6 +41,7 @@ interface RealmOptions {
   nodeName: string;
   cacheTtlMs: number;
   cacheMaxUsers: number;
+  now?: () => number;
 }
 
 /**
@@ -58,7 +59,7 @@ class StoredUserRealm implements PasswordRealm {
     options: RealmOptions,
   ) {
     this.ref = { name: realm.name, type: realm.type, nodeName: options.nodeName };
-    this.cache = new CredentialCache<User>(options.cacheTtlMs, options.cacheMaxUsers);
+    this.cache = new CredentialCache<User>(options.cacheTtlMs, options.cacheMaxUsers, options.now);
   }
 
   async authenticate(username: string, password: string): Promise<RealmResult> {
