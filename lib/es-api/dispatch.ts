@@ -66,7 +66,7 @@ export class EsApiDispatcher {
         requestedCompatibility(request.headers.get('content-type'), request.headers.get('accept'), hasBody),
       );
 
-      const caller = await this.engine.authentication.authenticateRequest(request.headers.get('authorization'), uri);
+      const caller = await this.engine.authentication.authenticateRequest(request.headers.get('authorization'), uri, request.headers);
       const query = new URLSearchParams(request.query);
       const consumed = new Set<string>(COMMON_PARAMS);
       let parsed: { source: BodySource; root: ReturnType<typeof parseJson> } | undefined;

@@ -157,7 +157,8 @@ export function nodeValue(node: JsonNode): unknown {
       const out: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) out[String(key.value)] = nodeValue(value);
+        // defineProperty, so a "__proto__" key is kept as data instead of changing the prototype.
+        if (key && value) Object.defineProperty(out, String(key.value), { value: nodeValue(value), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

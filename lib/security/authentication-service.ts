@@ -8,7 +8,12 @@ import { authenticationError, EsError } from './errors';
  * its kind but wrong. Bearer tokens and API keys plug in here as further authenticators.
  */
 export interface HeaderAuthenticator {
-  authenticate(authorization: string, requestUri: string): Promise<Authentication | undefined>;
+  /** `headers` gives access to other request headers (e.g. ES-Client-Authentication for JWTs). */
+  authenticate(
+    authorization: string,
+    requestUri: string,
+    headers?: { get(name: string): string | null },
+  ): Promise<Authentication | undefined>;
 }
 
 export class AuthenticationService {
@@ -29,10 +34,14 @@ export class AuthenticationService {
   }
 
   /** Authenticates the caller of a REST request, or throws Elasticsearch's 401. */
-  async authenticateRequest(authorization: string | null | undefined, requestUri: string): Promise<Authentication> {
+  async authenticateRequest(
+    authorization: string | null | undefined,
+    requestUri: string,
+    headers?: { get(name: string): string | null },
+  ): Promise<Authentication> {
     if (authorization) {
       for (const authenticator of [...this.headerAuthenticators, ...this.fallbackAuthenticators]) {
-        const result = await authenticator.authenticate(authorization, requestUri);
+        const result = await authenticator.authenticate(authorization, requestUri, headers);
         if (result) return result;
       }
     }

@@ -166,7 +166,8 @@ class RealmSettingsReader {
     const value = this.values.get(setting);
     if (value === undefined || value === null) return undefined;
     if (Array.isArray(value)) {
-      throw new SettingsException(`Failed to parse value [${value.join(',')}] for setting [${this.key(setting)}]: expected a single value`);
+      // The value is not quoted: this may be a secret setting.
+      throw new SettingsException(`Failed to parse setting [${this.key(setting)}]: expected a single value, not a list`);
     }
     return String(value);
   }

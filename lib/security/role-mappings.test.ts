@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { matchesUser, normalizeDn, parseRules, RuleParseError, rulesToJson, type UserData } from './role-mappings';
+
+const user: UserData = {
+  username: 'alice',
+  dn: 'CN=Alice, OU=Engineering ,DC=example,DC=com',
+  groups: ['admins', 'eng'],
+  metadata: { jwt_claim_level: 3, jwt_claim_active: true, jwt_claim_tags: ['a', 'b'], jwt_token_type: 'id_token' },
+  realmName: 'jwt1',
+};
+
+const matches = (rules: unknown) => matchesUser(parseRules(rules, 'm'), user);
+
+describe('role mapping rules', () => {
+  it('field values: exact strings, wildcards, regexes, numbers, booleans, null, and lists (any of)', () => {
+    expect(matches({ field: { username: 'alice' } })).toBe(true);
+    expect(matches({ field: { username: 'Alice' } })).toBe(false);
+    expect(matches({ field: { username: 'al*' } })).toBe(true);
+    expect(matches({ field: { username: '/a.i[a-z]+/' } })).toBe(true);
+    expect(matches({ field: { username: '/lic/' } })).toBe(false); // regexes match the whole value
+    expect(matches({ field: { 'realm.name': 'jwt1' } })).toBe(true);
+    expect(matches({ field: { groups: 'eng' } })).toBe(true);
+    expect(matches({ field: { groups: ['x', 'adm*'] } })).toBe(true);
+    expect(matches({ field: { groups: 'nope' } })).toBe(false);
+    expect(matches({ field: { 'metadata.jwt_claim_level': 3 } })).toBe(true);
+    expect(matches({ field: { 'metadata.jwt_claim_level': '3' } })).toBe(false);
+    expect(matches({ field: { 'metadata.jwt_claim_active': true } })).toBe(true);
+    expect(matches({ field: { 'metadata.jwt_claim_tags': 'b' } })).toBe(true);
+    expect(matches({ field: { 'metadata.missing': null } })).toBe(true);
+    expect(matches({ field: { 'metadata.missing': 'x' } })).toBe(false);
+    expect(matches({ field: { username: '/alice|bob/' } })).toBe(true);
+    expect(matches({ field: { username: 'a?ice' } })).toBe(false); // no '*': compared literally
+  });
+
+  it('dn: case-insensitive, normalized, and "*," for a subtree', () => {
+    expect(normalizeDn('CN=Alice, OU=Engineering ,DC=example')).toBe('cn=alice,ou=engineering,dc=example');
+    expect(matches({ field: { dn: 'cn=alice,ou=engineering,dc=example,dc=com' } })).toBe(true);
+    expect(matches({ field: { dn: '*,ou=engineering,dc=example,dc=com' } })).toBe(true);
+    expect(matches({ field: { dn: '*,ou=sales,dc=example,dc=com' } })).toBe(false);
+  });
+
+  it('all, any and except', () => {
+    expect(matches({ all: [{ field: { username: 'alice' } }, { field: { groups: 'eng' } }] })).toBe(true);
+    expect(matches({ all: [{ field: { username: 'alice' } }, { except: { field: { groups: 'admins' } } }] })).toBe(false);
+    expect(matches({ any: [{ field: { username: 'bob' } }, { field: { groups: 'eng' } }] })).toBe(true);
+    expect(matches({ any: [] })).toBe(false);
+    expect(matches({ all: [] })).toBe(true);
+  });
+
+  it('rejects malformed rules with Elasticsearch messages', () => {
+    const message = (rules: unknown) => {
+      try {
+        parseRules(rules, 'mapping1');
+      } catch (error) {
+        expect(error).toBeInstanceOf(RuleParseError);
+        return (error as Error).message;
+      }
+      return 'parsed';
+    };
+    expect(message([])).toBe('failed to parse rules expression. expected [mapping1] to be an object but found [START_ARRAY] instead');
+    expect(message({})).toBe('failed to parse rules expression. object [mapping1] does not contain any fields');
+    expect(message({ foo: 1 })).toBe('failed to parse rules expression. field [foo] is not recognised in object [mapping1]');
+    expect(message({ except: { field: { a: 1 } } })).toBe('failed to parse rules expression. field [except] is not allowed within [mapping1]');
+    expect(message({ any: { field: { a: 1 } } })).toBe('failed to parse rules expression. field [any] requires an array');
+    expect(message({ field: { a: {} } })).toBe('failed to parse rules expression. expected a field value but found [START_OBJECT] instead');
+    expect(message({ field: { a: 1, b: 2 } })).toBe('failed to parse rules expression. object [field] contains multiple fields');
+    expect(message({ field: { a: '/unterminated' } })).toBe('parsed'); // neither a regex nor a wildcard: a literal
+    expect(message({ field: { a: '/unterminated*' } })).toMatch(/^invalid pattern \[\/unterminated\*\]/);
+    expect(message({ field: { a: '/a(b/' } })).toMatch(/^invalid regular expression \[a\(b\]/);
+    expect(message({ any: [{ except: { field: { a: 1 } } }] })).toBe('failed to parse rules expression. field [except] is not allowed within [any]');
+  });
+
+  it('writes rules back as Elasticsearch does (single values unwrapped, numbers as longs)', () => {
+    expect(rulesToJson(parseRules({ all: [{ field: { groups: ['a'] } }, { field: { n: 1.7 } }, { except: { field: { x: ['p', 'q'] } } }] }, 'm'))).toEqual({
+      all: [{ field: { groups: 'a' } }, { field: { n: 1 } }, { except: { field: { x: ['p', 'q'] } } }],
+    });
+  });
+});
