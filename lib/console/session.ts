@@ -35,3 +35,11 @@ export async function readSession(): Promise<SessionState> {
   if (!token.accessToken || token.expiresAt <= Date.now() + 5_000) return { state: 'stale' };
   return { state: 'signed-in', session: { username: token.username, accessToken: token.accessToken, expiresAt: token.expiresAt } };
 }
+
+/** For server components under the console layout (which already redirected signed-out visitors). */
+export async function currentSession(): Promise<AdminSession> {
+  const state = await readSession();
+  if (state.state === 'signed-in') return state.session;
+  const { redirect } = await import('next/navigation');
+  return redirect('/login');
+}

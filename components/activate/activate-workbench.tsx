@@ -1,0 +1,155 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { activateFormSchema, type ActivateFormInput, type ActivateForm } from '@/lib/schemas/activate';
+import { consoleFetch, ConsoleApiError } from '@/components/api/console-api';
+import { Button } from '@/components/ui/button';
+import { CallOut } from '@/components/ui/call-out';
+import { CodeBlock } from '@/components/ui/code-block';
+import { FormRow } from '@/components/ui/form-row';
+import { Panel } from '@/components/ui/panel';
+import { PasswordField } from '@/components/ui/password-field';
+import { SegmentedControl } from '@/components/ui/segmented-control';
+import { Spacer } from '@/components/ui/spacer';
+import { TextArea } from '@/components/ui/text-area';
+import { TextField } from '@/components/ui/text-field';
+import { ActivationResult, type ActivationOutcome } from './activation-result';
+import { activateCurlCommand } from './curl-command';
+
+const EMPTY: ActivateFormInput = { grantType: 'password', username: '', password: '', accessToken: '', sharedSecret: '' };
+
+/** Secrets are cleared from the form once a request has been made with them. */
+const SECRET_FIELDS = ['password', 'accessToken', 'sharedSecret'] as const;
+
+/**
+ * The activate form and its result. Validation runs on submit, then on every change; the
+ * request goes to the BFF; the secrets never stay in form or query state after submitting.
+ */
+export function ActivateWorkbench() {
+  const form = useForm<ActivateFormInput, unknown, ActivateForm>({
+    resolver: zodResolver(activateFormSchema),
+    defaultValues: EMPTY,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { register, control, handleSubmit, setValue, formState } = form;
+  const grantType = useWatch({ control, name: 'grantType' }) ?? 'password';
+  const username = useWatch({ control, name: 'username' });
+  const sharedSecret = useWatch({ control, name: 'sharedSecret' });
+  const [lastRequest, setLastRequest] = useState<{ grantType: ActivateForm['grantType']; username: string; withSharedSecret: boolean } | null>(null);
+
+  // The payload travels through a ref, not the mutation's variables, so React Query keeps no
+  // copy of the password or token.
+  const pending = useRef<ActivateForm | null>(null);
+  const mutation = useMutation<ActivationOutcome, ConsoleApiError>({
+    mutationFn: () => {
+      const payload = pending.current;
+      pending.current = null;
+      return consoleFetch<ActivationOutcome>('/api/console/activate', { method: 'POST', json: payload });
+    },
+  });
+
+  const onSubmit = handleSubmit((values) => {
+    pending.current = values;
+    setLastRequest({ grantType: values.grantType, username: values.username, withSharedSecret: values.sharedSecret !== '' });
+    for (const field of SECRET_FIELDS) setValue(field, '', { shouldValidate: false, shouldDirty: false });
+    mutation.mutate();
+  });
+
+  const errors = formState.errors;
+  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  const curl = activateCurlCommand(origin, {
+    grantType,
+    username: grantType === 'password' ? (lastRequest?.username ?? username ?? '') : undefined,
+    withSharedSecret: grantType === 'access_token' && ((sharedSecret ?? '') !== '' || (lastRequest?.withSharedSecret ?? false)),
+  });
+
+  return (
+    <div className="pc-activate">
+      <Panel paddingSize="l" className="pc-activate__form" as="section" aria-labelledby="activate-form-title">
+        <h2 id="activate-form-title" className="pc-title pc-title--xs">
+          Credentials of the user
+        </h2>
+        <Spacer size="m" />
+        <form onSubmit={onSubmit} noValidate data-testid="activateForm">
+          <FormRow label="Grant type" labelType="legend" helpText="How the user proves who they are.">
+            <Controller
+              control={control}
+              name="grantType"
+              render={({ field }) => (
+                <SegmentedControl
+                  legend="Grant type"
+                  idSelected={field.value}
+                  onChange={(id) => field.onChange(id)}
+                  options={[
+                    { id: 'password', label: 'Password', 'data-testid': 'grantPassword' },
+                    { id: 'access_token', label: 'Access token', 'data-testid': 'grantAccessToken' },
+                  ]}
+                  data-testid="grantType"
+                />
+              )}
+            />
+          </FormRow>
+          {grantType === 'password' ? (
+            <>
+              <FormRow label="Username" error={errors.username?.message}>
+                <TextField autoComplete="off" spellCheck={false} data-testid="username" {...register('username')} />
+              </FormRow>
+              <FormRow label="Password" error={errors.password?.message} helpText="The user's own password. It is not kept after submitting.">
+                <PasswordField autoComplete="off" data-testid="password" {...register('password')} />
+              </FormRow>
+            </>
+          ) : (
+            <>
+              <FormRow
+                label="Access token"
+                error={errors.accessToken?.message}
+                helpText="An Elasticsearch access token or a JWT issued to the user."
+              >
+                <TextArea mono rows={4} spellCheck={false} autoComplete="off" data-testid="accessToken" {...register('accessToken')} />
+              </FormRow>
+              <FormRow
+                label="Client shared secret"
+                labelAppend={<span className="pc-text pc-text--subdued">Optional</span>}
+                error={errors.sharedSecret?.message}
+                helpText="For JWT realms that require client authentication (SharedSecret)."
+              >
+                <PasswordField autoComplete="off" data-testid="sharedSecret" {...register('sharedSecret')} />
+              </FormRow>
+            </>
+          )}
+          <Spacer size="m" />
+          <Button type="submit" display="fill" isLoading={mutation.isPending} busyLabel="Activating…" data-testid="activateSubmit">
+            Activate profile
+          </Button>
+        </form>
+      </Panel>
+
+      <Panel paddingSize="l" className="pc-activate__result" as="section" aria-label="Result">
+        {mutation.isError ? (
+          <CallOut color="danger" title="The request could not be sent" role="alert" data-testid="bffError">
+            <p>{mutation.error.message}</p>
+          </CallOut>
+        ) : mutation.data ? (
+          <ActivationResult outcome={mutation.data} />
+        ) : (
+          <div className="pc-activate__placeholder">
+            <h2 className="pc-title pc-title--xs">Response</h2>
+            <p className="pc-text pc-text--subdued">Submit the form to see the profile Elasticsearch returns.</p>
+          </div>
+        )}
+        <Spacer size="l" />
+        <details className="pc-details" data-testid="curlDetails">
+          <summary>Request as cURL</summary>
+          <Spacer size="s" />
+          <CodeBlock language="text" aria-label="cURL command" data-testid="curlCommand">
+            {curl}
+          </CodeBlock>
+        </details>
+      </Panel>
+    </div>
+  );
+}
