@@ -92,7 +92,7 @@ export class ApiKeyService {
       realmName: ownerRealm.name,
       realmType: ownerRealm.type,
       creator: JSON.stringify({ username: owner.user.username, full_name: owner.user.fullName, email: owner.user.email, metadata: owner.user.metadata }),
-      roleDescriptors: input.roleDescriptors,
+      roleDescriptors: Object.fromEntries(Object.entries(input.roleDescriptors).map(([name, d]) => [name, normalizeRoleDescriptor(d)])),
       limitedBy: [limitedBy],
       metadata: input.metadata,
       createdAt: now,
@@ -110,7 +110,8 @@ export class ApiKeyService {
   /** Authenticates `Authorization: ApiKey base64(id:key)` credentials. */
   authenticate(id: string, secret: string): Authentication {
     const record = this.store.get(id);
-    if (!record || !verifySecret(secret, record.keyHash)) throw apiKeyAuthenticationError('invalid credentials');
+    if (!record) throw apiKeyAuthenticationError(`unable to find apikey with id ${id}`);
+    if (!verifySecret(secret, record.keyHash)) throw apiKeyAuthenticationError('invalid credentials');
     if (record.invalidated) throw apiKeyAuthenticationError('api key has been invalidated');
     if (record.expiresAt !== null && record.expiresAt <= this.now()) throw apiKeyAuthenticationError('api key is expired');
     const creator = JSON.parse(record.creator) as { full_name: string | null; email: string | null };
@@ -164,11 +165,13 @@ export class ApiKeyService {
     return view;
   }
 
+  /** Invalidates the matching keys that are still valid (Elasticsearch looks at active keys only). */
   invalidate(filter: ApiKeyFilter): { invalidated: string[]; previouslyInvalidated: string[] } {
     const invalidated: string[] = [];
     const previouslyInvalidated: string[] = [];
     const now = this.now();
     for (const key of this.store.find(filter)) {
+      if (key.invalidated) continue;
       if (this.store.invalidate(key.id, now)) invalidated.push(key.id);
       else previouslyInvalidated.push(key.id);
     }
@@ -193,4 +196,25 @@ function verifySecret(secret: string, stored: string): boolean {
   const expected = Buffer.from(match[2], 'base64');
   const actual = createHash('sha256').update(Buffer.from(match[1], 'base64')).update(secret, 'utf8').digest();
   return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+/**
+ * A role descriptor in the full form Elasticsearch renders (RoleDescriptor.toXContent): every
+ * field present, index entries with allow_restricted_indices, "index" accepted for "indices".
+ */
+export function normalizeRoleDescriptor(descriptor: Record<string, unknown>): Record<string, unknown> {
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
+  const indices = list(descriptor.indices ?? descriptor.index).map((entry) => {
+    const e = (entry ?? {}) as Record<string, unknown>;
+    return { ...e, names: list(e.names), privileges: list(e.privileges), allow_restricted_indices: e.allow_restricted_indices === true };
+  });
+  return {
+    cluster: list(descriptor.cluster),
+    indices,
+    applications: list(descriptor.applications),
+    run_as: list(descriptor.run_as),
+    metadata: (descriptor.metadata as Record<string, unknown> | undefined) ?? {},
+    transient_metadata: { enabled: true },
+    ...(typeof descriptor.description === 'string' ? { description: descriptor.description } : {}),
+  };
 }

@@ -33,11 +33,16 @@ export class AuthorizationService {
     return patterns.every((pattern) => this.isAuthorized(auth, pattern.replaceAll('*', '\u0000any')));
   }
 
-  private holdsNamedPrivilege(auth: Authentication, privilege: string): boolean {
-    const names = auth.apiKey
-      ? Object.values(auth.apiKey.limitedBy).flatMap((d) => d.cluster ?? [])
-      : this.roles.resolve(auth.user.roles).cluster;
-    return names.includes(privilege) || names.includes('all');
+  /** Whether a named privilege (or `all`) is literally among the subject's cluster privileges. */
+  holdsNamedPrivilege(auth: Authentication, privilege: string): boolean {
+    const holds = (names: string[]) => names.includes(privilege) || names.includes('all');
+    if (auth.apiKey) {
+      // An API key holds it when its own descriptors (if any) and its limits both do.
+      const own = Object.values(auth.apiKey.roleDescriptors).flatMap((d) => d.cluster ?? []);
+      const limits = Object.values(auth.apiKey.limitedBy).flatMap((d) => d.cluster ?? []);
+      return (Object.keys(auth.apiKey.roleDescriptors).length === 0 || holds(own)) && holds(limits);
+    }
+    return holds(this.roles.resolve(auth.user.roles).cluster);
   }
 
   /** Throws Elasticsearch's 403 unless the caller's roles grant the cluster action. */

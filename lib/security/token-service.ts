@@ -81,8 +81,9 @@ export class TokenService {
   checkAccessToken(token: string): AccessTokenCheck {
     if (!looksLikeToken(token)) return { kind: 'invalid' };
     const record = this.store.byAccessHash(hashToken(token));
-    if (!record || record.accessInvalidated) return { kind: 'invalid' };
-    if (record.expiresAt <= this.now()) return { kind: 'expired' };
+    if (!record) return { kind: 'invalid' };
+    // TokenService.checkIfTokenIsValid answers an invalidated token like an expired one.
+    if (record.accessInvalidated || record.expiresAt <= this.now()) return { kind: 'expired' };
     const stored = JSON.parse(record.authentication) as StoredAuthentication;
     return { kind: 'valid', authentication: { ...stored.subject, authenticationType: 'token' } };
   }
@@ -101,6 +102,8 @@ export class TokenService {
     if (record.refreshedAt !== null) return this.reuseRefreshed(record, refreshToken, now);
 
     const issued = this.createToken(stored.subject, client, true);
+    // The pair stands for the original user; Elasticsearch reports it as a token authentication.
+    issued.authentication = { ...issued.authentication, authenticationType: 'token' };
     const sealed = seal(refreshToken, { accessToken: issued.accessToken, refreshToken: issued.refreshToken });
     if (!this.store.markRefreshed(record.id, now, sealed)) {
       throw new InvalidGrantError('token has already been refreshed');
@@ -109,18 +112,19 @@ export class TokenService {
   }
 
   private reuseRefreshed(record: TokenRecord, refreshToken: string, now: number): IssuedTokens {
-    if (record.refreshedAt === null || now - record.refreshedAt > REFRESH_REUSE_WINDOW_MS || !record.supersededBy) {
-      throw new InvalidGrantError('token has already been refreshed');
+    if (record.refreshedAt === null || !record.supersededBy) throw new InvalidGrantError('token has already been refreshed');
+    if (now - record.refreshedAt > REFRESH_REUSE_WINDOW_MS) {
+      throw new InvalidGrantError('token has already been refreshed more than 30 seconds in the past');
     }
     const pair = unseal(refreshToken, record.supersededBy);
     const check = this.checkAccessToken(pair.accessToken);
     if (check.kind !== 'valid') throw new InvalidGrantError('token has already been refreshed');
-    const { expiresAt } = this.store.byAccessHash(hashToken(pair.accessToken)) as TokenRecord;
+    // Elasticsearch answers a reuse with the configured lifetime, as for the first refresh.
     return {
       accessToken: pair.accessToken,
       refreshToken: pair.refreshToken,
-      expiresInSeconds: Math.max(1, Math.round((expiresAt - now) / 1000)),
-      authentication: { ...check.authentication, authenticationType: (JSON.parse(record.authentication) as StoredAuthentication).subject.authenticationType },
+      expiresInSeconds: this.accessTokenTtlSeconds,
+      authentication: { ...check.authentication, authenticationType: 'token' },
     };
   }
 
@@ -140,21 +144,21 @@ export class TokenService {
     return { invalidated: 1, previouslyInvalidated: 0 };
   }
 
-  /** Invalidates every unexpired token (access and refresh parts) of a user and/or realm. */
+  /**
+   * Invalidates every token of a user and/or realm. As in Elasticsearch, refresh and access
+   * parts count separately, and parts already invalidated are not looked at again.
+   */
   invalidateByOwner(username: string | undefined, realmName: string | undefined): InvalidationResult {
-    const now = this.now();
     const result: InvalidationResult = { invalidated: 0, previouslyInvalidated: 0 };
     for (const record of this.store.byOwner(username, realmName)) {
-      const live = record.expiresAt > now || (record.refreshExpiresAt !== null && record.refreshExpiresAt > now);
-      if (!live) continue;
-      const already = record.accessInvalidated && (record.refreshHash === null || record.refreshInvalidated);
-      if (already) {
-        result.previouslyInvalidated++;
-        continue;
+      if (record.refreshHash !== null && !record.refreshInvalidated) {
+        this.store.invalidateRefresh(record.id);
+        result.invalidated++;
       }
-      this.store.invalidateAccess(record.id);
-      if (record.refreshHash !== null) this.store.invalidateRefresh(record.id);
-      result.invalidated++;
+      if (!record.accessInvalidated) {
+        this.store.invalidateAccess(record.id);
+        result.invalidated++;
+      }
     }
     return result;
   }

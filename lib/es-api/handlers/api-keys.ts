@@ -1,6 +1,6 @@
 import { Actions } from '@/lib/security/actions';
 import type { Authentication } from '@/lib/security/authentication';
-import { validationError } from '@/lib/security/errors';
+import { authorizationError, validationError } from '@/lib/security/errors';
 import { parseTimeValue } from '@/lib/security/time-value';
 import type { ApiKeyFilter } from '@/lib/store/api-keys-store';
 import type { RouteDefinition, RestContext } from '../types';
@@ -20,7 +20,10 @@ function createApiKey(ctx: RestContext) {
   const body = parseObject(source, root, 'api_key_request', CREATE_FIELDS, ['name']);
   const expiration = typeof body.expiration === 'string' ? parseTimeValue(body.expiration, 'expiration') : undefined;
   return () => {
-    ctx.engine.authorization.authorize(ctx.caller, Actions.apiKeyCreate);
+    // manage_own_api_key lets anyone create keys for themselves (ManageOwnApiKeyClusterPrivilege).
+    if (!ctx.engine.authorization.holdsNamedPrivilege(ctx.caller, 'manage_own_api_key')) {
+      ctx.engine.authorization.authorize(ctx.caller, Actions.apiKeyCreate);
+    }
     const created = ctx.engine.apiKeys.create(ctx.caller, {
       name: body.name as string,
       expirationMs: expiration,
@@ -38,25 +41,23 @@ function ownFilter(caller: Authentication): ApiKeyFilter {
 }
 
 /**
- * Narrows a get/invalidate request to what the caller may touch. With manage_api_key (or more)
- * anything; with only manage_own_api_key the caller's own keys; an API key without the
- * privilege only itself. Anyone else gets the 403.
+ * Authorizes a get/invalidate request. With manage_api_key (or more) any request is allowed.
+ * With only manage_own_api_key (ManageOwnApiKeyClusterPrivilege) the request must name the
+ * caller as owner: owner=true, or both its username and realm_name, or, from an API key, its
+ * own id; anything else is refused with the 403. Owned requests are confined to own keys.
  */
-function confine(ctx: RestContext, action: string, filter: ApiKeyFilter, owner: boolean): ApiKeyFilter {
+function authorizeOwnership(ctx: RestContext, action: string, filter: ApiKeyFilter, owner: boolean): ApiKeyFilter {
   const { engine, caller } = ctx;
   const full = engine.authorization.isAuthorized(caller, action);
-  if (full && !owner) return filter;
   const own = ownFilter(caller);
-  if (caller.apiKey && !full) {
-    const ids = (filter.ids ?? [caller.apiKey.id]).filter((id) => id === caller.apiKey?.id);
-    return { ...filter, ...own, ids: ids.length > 0 ? ids : ['\u0000none'] };
-  }
-  const mayManageOwn = full || engine.roles.resolve(caller.user.roles).cluster.includes('manage_own_api_key');
-  const asksForOthers =
-    (filter.username !== undefined && filter.username !== own.username) ||
-    (filter.realmName !== undefined && filter.realmName !== own.realmName);
-  if (!mayManageOwn || (asksForOthers && !full)) engine.authorization.authorize(caller, action);
-  return { ...filter, ...own };
+  if (full) return owner ? { ...filter, ...own } : filter;
+  const selfKey = caller.apiKey !== undefined && filter.ids?.length === 1 && filter.ids[0] === caller.apiKey.id;
+  const mayManageOwn = engine.authorization.holdsNamedPrivilege(caller, 'manage_own_api_key');
+  const namesSelf = filter.username === own.username && filter.realmName === own.realmName;
+  if (selfKey) return { ...filter, ...own };
+  if (mayManageOwn && (owner || namesSelf)) return { ...filter, ...own };
+  engine.authorization.authorize(caller, action);
+  return filter;
 }
 
 function getApiKeys(ctx: RestContext) {
@@ -73,7 +74,16 @@ function getApiKeys(ctx: RestContext) {
     if (owner && (username || realmName)) problems.push('username or realm name must not be specified when retrieving owned API keys');
     if (id && name) problems.push('only one of [api key id, api key name] can be specified');
     if (problems.length > 0) throw validationError(problems);
-    const filter = confine(ctx, Actions.apiKeyGet, { ids: id ? [id] : undefined, name: name || undefined, username: username || undefined, realmName: realmName || undefined }, owner);
+    const filter = authorizeOwnership(
+      ctx,
+      Actions.apiKeyGet,
+      { ids: id ? [id] : undefined, name: name || undefined, username: username || undefined, realmName: realmName || undefined },
+      owner,
+    );
+    // Limited-by descriptors are for manage_api_key holders only.
+    if (withLimitedBy && !ctx.engine.authorization.isAuthorized(ctx.caller, Actions.apiKeyGet)) {
+      throw authorizationError(ctx.engine.authorization.denialMessage(ctx.caller, Actions.apiKeyGet));
+    }
     const keys = ctx.engine.apiKeys.find(filter, { activeOnly });
     const profiles = ctx.engine.profiles as unknown as { uidForUser?: (u: string, t: string, n: string) => string | undefined };
     return {
@@ -118,8 +128,9 @@ function invalidateApiKeys(ctx: RestContext) {
     if (ids !== undefined) {
       if (ids.length === 0) problems.push('Field [ids] cannot be an empty array');
       else {
-        const blank = ids.findIndex((i) => i.trim() === '');
-        if (blank >= 0) problems.push(`Field [ids] must not contain blank id, but got blank id at index position: [${blank}]`);
+        const blanks = ids.flatMap((i, index) => (i.trim() === '' ? [index] : []));
+        if (blanks.length === 1) problems.push(`Field [ids] must not contain blank id, but got blank id at index position: [${blanks[0]}]`);
+        if (blanks.length > 1) problems.push(`Field [ids] must not contain blank id, but got blank ids at index positions: [${blanks.join(', ')}]`);
       }
       if (body.name) problems.push('only one of [api key id(s), api key name] can be specified');
     }
@@ -127,7 +138,7 @@ function invalidateApiKeys(ctx: RestContext) {
       problems.push('username or realm name must not be specified when invalidating owned API keys');
     }
     if (problems.length > 0) throw validationError(problems);
-    const filter = confine(ctx, Actions.apiKeyInvalidate, { ids, name: body.name, username: body.username, realmName: body.realm_name }, owner);
+    const filter = authorizeOwnership(ctx, Actions.apiKeyInvalidate, { ids, name: body.name, username: body.username, realmName: body.realm_name }, owner);
     const result = ctx.engine.apiKeys.invalidate(filter);
     return {
       body: {

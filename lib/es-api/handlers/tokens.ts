@@ -1,6 +1,6 @@
 import { Actions } from '@/lib/security/actions';
 import { authenticateResponse } from '@/lib/security/authentication';
-import { authenticationError, validationError } from '@/lib/security/errors';
+import { authenticationError, formatValidationMessages, validationError } from '@/lib/security/errors';
 import { InvalidGrantError, type IssuedTokens, type InvalidationResult } from '@/lib/security/token-service';
 import type { RouteDefinition, RestContext, HandlerResult } from '../types';
 import { parseObject } from '../x-content';
@@ -42,7 +42,7 @@ function validateTokenRequest(req: TokenRequest): string[] {
       unsupported('username');
       unsupported('password');
       unsupported('refresh_token');
-      if (!req.kerberos_ticket) errors.push('kerberos ticket is missing');
+      if (!req.kerberos_ticket) errors.push('kerberos_ticket is missing');
       break;
     case 'refresh_token':
       unsupported('username');
@@ -62,14 +62,25 @@ function validateTokenRequest(req: TokenRequest): string[] {
   return errors;
 }
 
-function tokenResponse(issued: IssuedTokens): Record<string, unknown> {
+/** CreateTokenResponse, in its key order; a requested scope is answered with "full". */
+function tokenResponse(issued: IssuedTokens, scopeRequested = false): Record<string, unknown> {
   return {
     access_token: issued.accessToken,
     type: 'Bearer',
     expires_in: issued.expiresInSeconds,
     ...(issued.refreshToken ? { refresh_token: issued.refreshToken } : {}),
+    ...(scopeRequested ? { scope: 'full' } : {}),
     authentication: authenticateResponse(issued.authentication),
   };
+}
+
+/**
+ * RestGetTokenAction answers validation failures OAuth2-style: unsupported_grant_type when the
+ * first message is about grant_type, invalid_request otherwise.
+ */
+function tokenValidationFailure(problems: string[]): HandlerResult {
+  const error = problems[0].includes('grant_type') ? 'unsupported_grant_type' : 'invalid_request';
+  return { status: 400, body: { error, error_description: formatValidationMessages(problems) } };
 }
 
 /** The token endpoint reports grant failures OAuth2-style: {"error":"invalid_grant","error_description":...}. */
@@ -82,12 +93,13 @@ function createToken(ctx: RestContext) {
   const req = parseObject(source, root, 'token_request', TOKEN_REQUEST_FIELDS) as TokenRequest;
   return async (): Promise<HandlerResult> => {
     const problems = validateTokenRequest(req);
-    if (problems.length > 0) throw validationError(problems);
+    if (problems.length > 0) return tokenValidationFailure(problems);
     const { engine, caller } = ctx;
+    const scoped = req.scope !== undefined;
     if (req.grant_type === 'refresh_token') {
       engine.authorization.authorize(caller, Actions.tokenRefresh);
       try {
-        return { body: tokenResponse(engine.tokens.refresh(req.refresh_token as string, caller)) };
+        return { body: tokenResponse(engine.tokens.refresh(req.refresh_token as string, caller), scoped) };
       } catch (error) {
         if (error instanceof InvalidGrantError) return invalidGrant(error);
         throw error;
@@ -95,14 +107,14 @@ function createToken(ctx: RestContext) {
     }
     engine.authorization.authorize(caller, Actions.tokenCreate);
     if (req.grant_type === 'client_credentials') {
-      return { body: tokenResponse(engine.tokens.createToken(caller, caller, false)) };
+      return { body: tokenResponse(engine.tokens.createToken(caller, caller, false), scoped) };
     }
     if (req.grant_type === '_kerberos') {
       throw authenticationError(`unable to authenticate user [_kerberos] for action [${Actions.tokenCreate}]`);
     }
     const subject = await engine.authentication.authenticatePassword(req.username as string, req.password as string);
     if (!subject) throw authenticationError(`unable to authenticate user [${req.username}] for action [${Actions.tokenCreate}]`);
-    return { body: tokenResponse(engine.tokens.createToken(subject, caller, true)) };
+    return { body: tokenResponse(engine.tokens.createToken(subject, caller, true), scoped) };
   };
 }
 
@@ -121,7 +133,10 @@ function invalidateToken(ctx: RestContext) {
     const tokenString = req.token ?? req.refresh_token;
     const problems: string[] = [];
     if (req.realm_name || req.username) {
-      if (tokenString) problems.push('token string must not be provided when realm name or username is specified');
+      if (tokenString) {
+        problems.push('token string must not be provided when realm name or username is specified');
+        problems.push('token type must not be provided when realm name or username is specified');
+      }
     } else if (!tokenString) {
       problems.push('token string must be provided when not specifying a realm name or a username');
     }
