@@ -6,7 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   // Elasticsearch answers "/_security/user/" itself; no redirect to the slash-less path.
   skipTrailingSlashRedirect: true,
-  serverExternalPackages: ['better-sqlite3', 'bcrypt'],
+  // Native modules, and the Elasticsearch client loaded once by Node (not bundled per layer).
+  serverExternalPackages: ['better-sqlite3', 'bcrypt', '@elastic/elasticsearch', '@elastic/transport'],
   async rewrites() {
     return {
       // Every path that begins with "/_" (except Next's own /_next) is the

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
@@ -20,6 +20,21 @@ import { ActivationResult, type ActivationOutcome } from './activation-result';
 import { activateCurlCommand } from './curl-command';
 
 const EMPTY: ActivateFormInput = { grantType: 'password', username: '', password: '', accessToken: '', sharedSecret: '' };
+
+/** A value that can be taken once; afterwards nothing refers to it any more. */
+class OneShot<T> {
+  private value: T | null;
+  constructor(value: T) {
+    this.value = value;
+  }
+  take(): T | null {
+    const value = this.value;
+    this.value = null;
+    return value;
+  }
+}
+
+const noSubscription = () => () => {};
 
 /** Secrets are cleared from the form once a request has been made with them. */
 const SECRET_FIELDS = ['password', 'accessToken', 'sharedSecret'] as const;
@@ -41,26 +56,20 @@ export function ActivateWorkbench() {
   const sharedSecret = useWatch({ control, name: 'sharedSecret' });
   const [lastRequest, setLastRequest] = useState<{ grantType: ActivateForm['grantType']; username: string; withSharedSecret: boolean } | null>(null);
 
-  // The payload travels through a ref, not the mutation's variables, so React Query keeps no
-  // copy of the password or token.
-  const pending = useRef<ActivateForm | null>(null);
-  const mutation = useMutation<ActivationOutcome, ConsoleApiError>({
-    mutationFn: () => {
-      const payload = pending.current;
-      pending.current = null;
-      return consoleFetch<ActivationOutcome>('/api/console/activate', { method: 'POST', json: payload });
-    },
+  // The payload travels in a one-shot parcel that is emptied when sent, so the mutation state
+  // that React Query keeps holds no copy of the password or token.
+  const mutation = useMutation<ActivationOutcome, ConsoleApiError, OneShot<ActivateForm>>({
+    mutationFn: (parcel) => consoleFetch<ActivationOutcome>('/api/console/activate', { method: 'POST', json: parcel.take() }),
   });
 
   const onSubmit = handleSubmit((values) => {
-    pending.current = values;
     setLastRequest({ grantType: values.grantType, username: values.username, withSharedSecret: values.sharedSecret !== '' });
     for (const field of SECRET_FIELDS) setValue(field, '', { shouldValidate: false, shouldDirty: false });
-    mutation.mutate();
+    mutation.mutate(new OneShot(values));
   });
 
   const errors = formState.errors;
-  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
   const curl = activateCurlCommand(origin, {
     grantType,
     username: grantType === 'password' ? (lastRequest?.username ?? username ?? '') : undefined,

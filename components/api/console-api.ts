@@ -31,7 +31,7 @@ export async function consoleFetch<T>(url: string, init: { method?: 'GET' | 'POS
     const error = (payload as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | undefined)?.error;
     if (response.status === 401 && typeof window !== 'undefined') {
       // The session ended: go to the sign-in page, then come back here.
-      window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+      window.location.assign(new URL(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`, window.location.origin));
     }
     throw new ConsoleApiError(response.status, error?.code ?? 'error', error?.message ?? `Request failed (${response.status}).`, error?.fields);
   }

@@ -14,7 +14,7 @@ export function SessionRefresher({ callbackUrl }: { callbackUrl: string }) {
     getSession().then((session) => {
       if (cancelled) return;
       if (session && !session.error) window.location.reload();
-      else window.location.assign(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      else window.location.assign(new URL(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`, window.location.origin));
     });
     return () => {
       cancelled = true;

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Client } from '@elastic/elasticsearch';
 import { activateFormSchema, toActivateRequestBody } from '@/lib/schemas/activate';
 import { getBackend } from './backend';
 import { backendFailure, ConsoleError, fieldErrors } from './errors';
@@ -29,15 +30,26 @@ export async function activateProfile(session: AdminSession, input: unknown): Pr
     const failure = backendFailure(error);
     if (!failure) throw error;
     // The admin's own session ended: that is not a result of the activation.
-    if (failure.status === 401 && !isGrantFailure(failure.body)) {
+    if (failure.status === 401 && !(await isGrantFailure(failure.body, client))) {
       throw new ConsoleError(401, 'unauthenticated', 'Your session has ended. Sign in again.');
     }
     return { status: failure.status, tookMs: Math.round(performance.now() - started), body: failure.body };
   }
 }
 
-/** A 401 about the grant names the activate action; a 401 about the caller names the REST request. */
-function isGrantFailure(body: unknown): boolean {
+/**
+ * Whose credentials a 401 was about. A grant failure names the activate action; a caller
+ * failure names the REST request. "token expired" fits both (the admin's token or the grant's),
+ * so then the admin's own token is checked.
+ */
+async function isGrantFailure(body: unknown, client: Client): Promise<boolean> {
   const reason = (body as { error?: { reason?: string } } | undefined)?.error?.reason ?? '';
-  return reason.includes('for action [') || reason === 'token expired';
+  if (reason.includes('for action [')) return true;
+  if (reason !== 'token expired') return false;
+  try {
+    await client.security.authenticate();
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -30,8 +30,10 @@ export interface BackendFailure {
 }
 
 export function backendFailure(error: unknown): BackendFailure | undefined {
-  if (error instanceof errors.ResponseError) {
-    return { status: error.meta.statusCode ?? 500, body: error.meta.body };
+  // By shape as well as by class: the bundler may load the client twice (server and SSR layers).
+  if (error instanceof errors.ResponseError || (error instanceof Error && error.name === 'ResponseError')) {
+    const meta = (error as { meta?: { statusCode?: number; body?: unknown } }).meta;
+    if (meta && typeof meta.statusCode === 'number') return { status: meta.statusCode, body: meta.body };
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ export function inProcessConnection(dispatch: Dispatch): typeof BaseConnection {
   return class InProcessConnection extends BaseConnection {
     // The transport's overloads include a streaming variant the console never asks for.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    async request(params: ConnectionRequestParams, _options: any): Promise<any> {
+    async request(params: ConnectionRequestParams): Promise<any> {
       const merged: Record<string, string> = {};
       for (const [name, value] of Object.entries({ ...this.headers, ...params.headers })) {
         if (value !== undefined) merged[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);

@@ -19,7 +19,7 @@ export async function consolePermissions(session: AdminSession): Promise<Console
     result = await viaBackend(() => client.security.hasPrivileges({ cluster: ['manage_user_profile', 'manage_security'] }));
   } catch (error) {
     // The admin's tokens were invalidated (signed out elsewhere, or revoked): sign in again.
-    if (error instanceof ConsoleError && error.status === 401) redirect('/login');
+    if (error instanceof ConsoleError && error.status === 401) redirect('/login?callbackUrl=%2Fprofiles%2Factivate');
     throw error;
   }
   return {

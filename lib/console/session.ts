@@ -43,3 +43,14 @@ export async function currentSession(): Promise<AdminSession> {
   const { redirect } = await import('next/navigation');
   return redirect('/login');
 }
+
+/** Whether the backend still accepts the session's access token (it may have been invalidated). */
+export async function sessionIsLive(session: AdminSession): Promise<boolean> {
+  const { getBackend } = await import('./backend');
+  try {
+    await (await getBackend()).asAdmin(session.accessToken).security.authenticate();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { currentHref, defaultBreadcrumbs } from './nav-config';
+
+describe('currentHref', () => {
+  it('picks the longest matching link', () => {
+    expect(currentHref('/profiles/activate')).toBe('/profiles/activate');
+    expect(currentHref('/profiles')).toBe('/profiles');
+    expect(currentHref('/profiles/u_abc_0')).toBe('/profiles');
+    expect(currentHref('/users/jacknich')).toBe('/users');
+  });
+  it('does not match on a bare prefix', () => {
+    expect(currentHref('/profilesx')).toBeNull();
+    expect(currentHref('/')).toBeNull();
+    expect(currentHref(null)).toBeNull();
+  });
+});
+
+describe('defaultBreadcrumbs', () => {
+  it('group and page for list pages', () => {
+    expect(defaultBreadcrumbs('/profiles/activate')).toEqual([{ text: 'User profiles' }, { text: 'Activate' }]);
+    expect(defaultBreadcrumbs('/users')).toEqual([{ text: 'Security' }, { text: 'Users' }]);
+  });
+  it('adds the decoded detail segment with a link back', () => {
+    expect(defaultBreadcrumbs('/users/jack%20n')).toEqual([
+      { text: 'Security' },
+      { text: 'Users', href: '/users' },
+      { text: 'jack n' },
+    ]);
+    expect(defaultBreadcrumbs('/profiles/%E0%A4%A')).toEqual([
+      { text: 'User profiles' },
+      { text: 'Find profiles', href: '/profiles' },
+      { text: '%E0%A4%A' },
+    ]);
+  });
+  it('falls back to Home', () => {
+    expect(defaultBreadcrumbs('/')).toEqual([{ text: 'Home' }]);
+  });
+});

@@ -1,0 +1,272 @@
+import { test, expect, type Page, type BrowserContext } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { startServer, type RunningServer } from './support/server';
+import { basic, esClient, expectedUid } from './support/es-http';
+
+/**
+ * The console in a real browser: sign-in, the activate page with both grant types, errors,
+ * permissions, sign-out, CSRF protection, keyboard use, accessibility and screenshots.
+ */
+
+const ELASTIC_PASSWORD = 'elastic-console-test';
+const JACK = { username: 'jacknich', password: 'jack-s3cret-pw', fullName: 'Jack Nicholson', email: 'jack@example.com' };
+const VIEWER = { username: 'vera', password: 'vera-s3cret-pw' };
+
+let server: RunningServer;
+
+test.beforeAll(async () => {
+  server = await startServer({ env: { ELASTIC_PASSWORD } });
+  const es = esClient(server.url, 'elastic', ELASTIC_PASSWORD);
+  await es.security.putUser({ username: JACK.username, password: JACK.password, roles: ['viewer'], full_name: JACK.fullName, email: JACK.email });
+  await es.security.putRole({ name: 'monitor_only', cluster: ['monitor'] });
+  await es.security.putUser({ username: VIEWER.username, password: VIEWER.password, roles: ['monitor_only'] });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function signIn(page: Page, username = 'elastic', password = ELASTIC_PASSWORD, path = '/profiles/activate') {
+  await page.goto(server.url + path);
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(server.url + path);
+}
+
+function countRequests(page: Page, fragment: string): () => number {
+  let count = 0;
+  page.on('request', (request) => {
+    if (request.url().includes(fragment)) count++;
+  });
+  return () => count;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+async function darkMode(context: BrowserContext) {
+  await context.addInitScript(() => window.localStorage.setItem('pc-theme', 'dark'));
+}
+
+test('signing in with a wrong password shows a clear message and reveals nothing else', async ({ page }) => {
+  await page.goto(server.url + '/profiles/activate');
+  await page.getByLabel('Username').fill('elastic');
+  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('signInError')).toHaveText(/Username or password is incorrect/);
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Username')).toHaveValue('elastic');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('password grant: the profile JSON shows the username and realm, with a link to the profile', async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId('username').fill(JACK.username);
+  await page.getByTestId('password').fill(JACK.password);
+  await page.getByTestId('activateSubmit').click();
+  const result = page.getByTestId('activationResult');
+  await expect(result.getByTestId('responseStatus')).toHaveText('200 OK');
+  await expect(result.getByTestId('responseTook')).toHaveText(/^\d+ ms$/);
+  const body = JSON.parse((await result.getByTestId('responseBody').locator('pre').innerText()).trim());
+  expect(body.uid).toBe(expectedUid(JACK.username));
+  expect(body.user).toMatchObject({ username: JACK.username, realm_name: 'default_native', full_name: JACK.fullName, email: JACK.email });
+  // The password does not stay in the form.
+  await expect(page.getByTestId('password')).toHaveValue('');
+  await expect(page.getByTestId('viewProfile')).toHaveAttribute('href', `/profiles/${body.uid}`);
+  // cURL with placeholders, never the secret.
+  await page.getByText('Request as cURL').click();
+  const curl = await page.getByTestId('curlCommand').innerText();
+  expect(curl).toContain('"username":"jacknich"');
+  expect(curl).toContain('<password>');
+  expect(curl).not.toContain(JACK.password);
+});
+
+test('access token grant with a token-service token shows the token user\'s profile', async ({ page }) => {
+  const es = esClient(server.url, 'elastic', ELASTIC_PASSWORD);
+  const token = await es.security.getToken({ grant_type: 'password', username: JACK.username, password: JACK.password });
+  await signIn(page);
+  await page.getByTestId('grantAccessToken').click();
+  await page.getByTestId('accessToken').fill(token.access_token);
+  await page.getByTestId('activateSubmit').click();
+  const result = page.getByTestId('activationResult');
+  await expect(result.getByTestId('responseStatus')).toHaveText('200 OK');
+  const body = JSON.parse(await result.getByTestId('responseBody').locator('pre').innerText());
+  expect(body.user.username).toBe(JACK.username);
+  expect(body.user.realm_name).toBe('default_native');
+  await expect(page.getByTestId('accessToken')).toHaveValue('');
+});
+
+test('a wrong user password shows the 401 callout and keeps the username', async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId('username').fill(JACK.username);
+  await page.getByTestId('password').fill('wrong-password');
+  await page.getByTestId('activateSubmit').click();
+  await expect(page.getByTestId('responseStatus')).toHaveText('401 Unauthorized');
+  const callout = page.getByTestId('activationError');
+  await expect(callout).toContainText('security_exception');
+  await expect(callout).toContainText(
+    'unable to authenticate user [jacknich] for action [cluster:admin/xpack/security/profile/activate]',
+  );
+  await expect(page.getByTestId('username')).toHaveValue(JACK.username);
+  await expect(page.getByTestId('password')).toHaveValue('');
+  await expectNoAxeViolations(page);
+});
+
+test('empty fields show field errors without sending a request, then clear as the user types', async ({ page }) => {
+  await signIn(page);
+  const requests = countRequests(page, '/api/console/activate');
+  await page.getByTestId('activateSubmit').click();
+  await expect(page.getByText('Username is required.')).toBeVisible();
+  await expect(page.getByText('Password is required.')).toBeVisible();
+  await expect(page.getByTestId('username')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('grantAccessToken').click();
+  await page.getByTestId('activateSubmit').click();
+  await expect(page.getByText('Access token is required.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByTestId('accessToken').fill('x');
+  await expect(page.getByText('Access token is required.')).toBeHidden();
+  expect(requests()).toBe(0);
+});
+
+test('the whole activate flow works with the keyboard alone', async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId('username').focus();
+  await page.keyboard.type(JACK.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(JACK.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('responseStatus')).toHaveText('200 OK');
+  // Switching the grant type from the keyboard: focus the radio group and use the arrow keys.
+  await page.getByTestId('grantPassword').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('accessToken')).toBeVisible();
+});
+
+test('a user without manage_user_profile sees the permission page', async ({ page }) => {
+  await signIn(page, VIEWER.username, VIEWER.password);
+  await expect(page.getByTestId('permissionPrompt')).toContainText('You need permission to activate user profiles');
+  await expect(page.getByTestId('activateForm')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
+
+test('the activate page is accessible in light and dark mode, with a result shown; screenshots', async ({ browser }, testInfo) => {
+  for (const theme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    if (theme === 'dark') await darkMode(context);
+    const page = await context.newPage();
+    await signIn(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expectNoAxeViolations(page);
+    await page.getByTestId('username').fill(JACK.username);
+    await page.getByTestId('password').fill(JACK.password);
+    await page.getByTestId('activateSubmit').click();
+    await expect(page.getByTestId('responseStatus')).toHaveText('200 OK');
+    await expectNoAxeViolations(page);
+    const shot = await page.screenshot({ fullPage: true, path: testInfo.outputPath(`activate-${theme}.png`) });
+    await testInfo.attach(`activate-${theme}`, { body: shot, contentType: 'image/png' });
+    await context.close();
+  }
+});
+
+test('the sign-in page is accessible in light and dark mode', async ({ browser }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    const context = await browser.newContext();
+    if (theme === 'dark') await darkMode(context);
+    const page = await context.newPage();
+    await page.goto(server.url + '/login');
+    await expectNoAxeViolations(page);
+    await context.close();
+  }
+});
+
+test('sign-out returns to sign-in, and the old session no longer works', async ({ page, context }) => {
+  await signIn(page);
+  const oldCookies = await context.cookies();
+  await page.getByRole('button', { name: /elastic/ }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/login/);
+
+  // Replaying the old session cookie: its tokens were invalidated at sign-out.
+  await context.clearCookies();
+  await context.addCookies(oldCookies);
+  const response = await page.request.post(server.url + '/api/console/activate', {
+    headers: { 'content-type': 'application/json', 'x-console-request': '1', origin: server.url },
+    data: { grantType: 'password', username: JACK.username, password: JACK.password },
+  });
+  expect(response.status()).toBe(401);
+  await page.goto(server.url + '/profiles/activate');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('CSRF: the BFF refuses cross-origin posts, posts without the header, and non-JSON bodies', async ({ page }) => {
+  await signIn(page);
+  const url = server.url + '/api/console/activate';
+  const body = { grantType: 'password', username: JACK.username, password: JACK.password };
+  const crossOrigin = await page.request.post(url, {
+    headers: { 'content-type': 'application/json', 'x-console-request': '1', origin: 'http://evil.example' },
+    data: body,
+  });
+  expect(crossOrigin.status()).toBe(403);
+  expect((await crossOrigin.json()).error.code).toBe('csrf');
+  const noHeader = await page.request.post(url, { headers: { 'content-type': 'application/json', origin: server.url }, data: body });
+  expect(noHeader.status()).toBe(403);
+  const form = await page.request.post(url, {
+    headers: { 'x-console-request': '1', origin: server.url },
+    form: { grantType: 'password', username: JACK.username, password: JACK.password },
+  });
+  expect(form.status()).toBe(415);
+  // And the same request done right is accepted.
+  const ok = await page.request.post(url, { headers: { 'content-type': 'application/json', 'x-console-request': '1', origin: server.url }, data: body });
+  expect(ok.status()).toBe(200);
+  expect((await ok.json()).status).toBe(200);
+});
+
+test('BFF routes refuse requests without a session', async ({ request }) => {
+  const response = await request.post(server.url + '/api/console/activate', {
+    headers: { 'content-type': 'application/json', 'x-console-request': '1', origin: server.url },
+    data: { grantType: 'password', username: JACK.username, password: JACK.password },
+  });
+  expect(response.status()).toBe(401);
+  const list = await request.get(server.url + '/api/console/users');
+  expect(list.status()).toBe(401);
+  // The Elasticsearch API is unaffected by console sessions.
+  const es = await request.get(server.url + '/_security/_authenticate', { headers: { authorization: basic('elastic', ELASTIC_PASSWORD) } });
+  expect(es.status()).toBe(200);
+});
+
+test.describe('token refresh', () => {
+  let shortServer: RunningServer;
+  test.beforeAll(async () => {
+    // Access tokens shorter than the 5-minute refresh margin: every session check refreshes them.
+    shortServer = await startServer({ env: { ELASTIC_PASSWORD, TOKEN_TIMEOUT: '4m' } });
+    await esClient(shortServer.url, 'elastic', ELASTIC_PASSWORD).security.putUser({ username: JACK.username, password: JACK.password, roles: ['viewer'] });
+  });
+  test.afterAll(async () => {
+    await shortServer?.stop();
+  });
+
+  test('the session endpoint refreshes the tokens and the console keeps working', async ({ page, context }) => {
+    await page.goto(shortServer.url + '/login');
+    await page.getByLabel('Username').fill('elastic');
+    await page.getByLabel('Password', { exact: true }).fill(ELASTIC_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(shortServer.url + '/profiles/activate');
+    const before = (await context.cookies()).find((c) => c.name.endsWith('next-auth.session-token'))?.value;
+    const session = await page.request.get(shortServer.url + '/api/auth/session');
+    expect((await session.json()).user.username).toBe('elastic');
+    const after = (await context.cookies()).find((c) => c.name.endsWith('next-auth.session-token'))?.value;
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    // The session JSON the browser sees never carries the tokens.
+    expect(JSON.stringify(await session.json())).not.toMatch(/accessToken|refreshToken|access_token/);
+    await page.reload();
+    await page.getByTestId('username').fill(JACK.username);
+    await page.getByTestId('password').fill(JACK.password);
+    await page.getByTestId('activateSubmit').click();
+    await expect(page.getByTestId('responseStatus')).toHaveText('200 OK');
+  });
+});
