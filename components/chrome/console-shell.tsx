@@ -20,6 +20,7 @@ import { ToastProvider } from '../ui/toast';
 import { Header } from './header';
 import { defaultBreadcrumbs, NAV_GROUPS, type BreadcrumbItem, type NavGroup } from './nav-config';
 import { SideNav } from './side-nav';
+import { BreadcrumbOverrideContext } from './page-breadcrumbs';
 
 const WIDE_QUERY = '(min-width: 992px)';
 
@@ -48,6 +49,8 @@ export function ConsoleShell({ username, onSignOut, breadcrumbs, navGroups = NAV
   const toggleRef = useRef<HTMLButtonElement>(null);
   const navId = `${useId()}-nav`;
   const overlayActive = !isWide && overlayOpen;
+  // A page may name itself better than its path does (PageBreadcrumbs).
+  const [pageBreadcrumbs, setPageBreadcrumbs] = useState<BreadcrumbItem[] | null>(null);
 
   return (
     <ToastProvider>
@@ -62,7 +65,7 @@ export function ConsoleShell({ username, onSignOut, breadcrumbs, navGroups = NAV
         <Header
           username={username}
           onSignOut={onSignOut}
-          breadcrumbs={breadcrumbs ?? defaultBreadcrumbs(pathname, navGroups)}
+          breadcrumbs={breadcrumbs ?? pageBreadcrumbs ?? defaultBreadcrumbs(pathname, navGroups)}
           navToggleRef={toggleRef}
           navId={navId}
           isNavExpanded={isWide ? docked : overlayOpen}
@@ -84,7 +87,9 @@ export function ConsoleShell({ username, onSignOut, breadcrumbs, navGroups = NAV
             returnFocusRef={toggleRef}
           />
           <main id="main" className="pc-main" tabIndex={-1} inert={overlayActive}>
-            <div className="pc-main__inner">{children}</div>
+            <div className="pc-main__inner">
+              <BreadcrumbOverrideContext.Provider value={setPageBreadcrumbs}>{children}</BreadcrumbOverrideContext.Provider>
+            </div>
           </main>
         </div>
       </div>

@@ -13,3 +13,4 @@ export {
 } from './nav-config';
 export { SideNav, type SideNavProps } from './side-nav';
 export { UserMenu, type UserMenuProps } from './user-menu';
+export { PageBreadcrumbs } from './page-breadcrumbs';

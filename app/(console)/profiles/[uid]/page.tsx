@@ -14,6 +14,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { CallOut } from '@/components/ui/call-out';
 import { CodeBlock } from '@/components/ui/code-block';
 import { PageHeader } from '@/components/ui/page-header';
+import { PageBreadcrumbs } from '@/components/chrome/page-breadcrumbs';
 import { Panel } from '@/components/ui/panel';
 import { Spacer } from '@/components/ui/spacer';
 
@@ -54,6 +55,7 @@ export default async function ProfilePage({ params }: Params) {
 
   return (
     <>
+      <PageBreadcrumbs items={[{ text: 'User profiles' }, { text: 'Find profiles', href: '/profiles' }, { text: username }]} />
       <PageHeader
         pageTitle={
           <span className="pc-profile-title">
