@@ -10,9 +10,10 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'bcrypt', '@elastic/elasticsearch', '@elastic/transport'],
   async rewrites() {
     return {
-      // Every path that begins with "/_" (except Next's own /_next) is the
-      // Elasticsearch-compatible API, answered by one catch-all route handler.
-      beforeFiles: [{ source: '/:first(_(?!next(?:/|$))[^/]*)/:rest*', destination: '/api/es/:first/:rest*' }],
+      // Every path that begins with "/_" is the Elasticsearch-compatible API. /_security/... has
+      // its own route (app/%5Fsecurity); the others, except Next's own /_next, are rewritten to
+      // the catch-all, which answers Elasticsearch's "no handler found".
+      beforeFiles: [{ source: '/:first(_(?!next(?:/|$)|security(?:/|$))[^/]*)/:rest*', destination: '/api/es/:first/:rest*' }],
     };
   },
 };

@@ -123,3 +123,23 @@ test('ELASTIC_PASSWORD set on first start is used, and no password is printed', 
     fs.rmSync(own, { recursive: true, force: true });
   }
 });
+
+test('a DATA_DIR that cannot be written stops the server at start with a message naming it', async () => {
+  const parent = tempDataDir();
+  const blocker = `${parent}/not-a-directory`;
+  fs.writeFileSync(blocker, 'a file where the data directory should be');
+  try {
+    const failure = await startServer({ dataDir: `${blocker}/data`, timeoutMs: 15_000 }).then(
+      async (server) => {
+        await server.stop();
+        return undefined;
+      },
+      (error: Error) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure?.message).toContain('server exited with 1');
+    expect(failure?.message).toContain(`Profile Console cannot start: DATA_DIR [${blocker}/data] is not a writable directory`);
+  } finally {
+    fs.rmSync(parent, { recursive: true, force: true });
+  }
+});

@@ -15,6 +15,7 @@ export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null,
     await body.cancel().catch(() => undefined);
     throw new BodyTooLargeError(Number(declaredLength), limit);
   }
+  // Chunked bodies (no declared length) are counted as they arrive.
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
