@@ -64,6 +64,22 @@ export async function listRoleNames(session: AdminSession): Promise<string[]> {
   return Object.keys(roles).sort();
 }
 
+export interface RoleOption {
+  name: string;
+  /** A built-in role (metadata._reserved). */
+  reserved: boolean;
+  description: string | null;
+}
+
+/** Roles for the role picker: built-in ones flagged, sorted by name. */
+export async function listRoles(session: AdminSession): Promise<RoleOption[]> {
+  const client = await adminClient(session);
+  const roles = await viaBackend(() => client.security.getRole());
+  return Object.entries(roles as unknown as Record<string, { metadata?: Record<string, unknown>; description?: string }>)
+    .map(([name, role]) => ({ name, reserved: role.metadata?._reserved === true, description: role.description ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 function invalid(error: import('zod').ZodError): ConsoleError {
   return new ConsoleError(400, 'invalid_input', 'Check the highlighted fields.', fieldErrors(error));
 }
