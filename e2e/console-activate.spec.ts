@@ -270,3 +270,30 @@ test.describe('token refresh', () => {
     await expect(page.getByTestId('responseStatus')).toHaveText('200 OK');
   });
 });
+
+test('?username= prefills the activate form (the Users pages link here)', async ({ page }) => {
+  await signIn(page);
+  await page.goto(server.url + '/profiles/activate?username=jacknich');
+  await expect(page.getByTestId('username')).toHaveValue('jacknich');
+  await expect(page.getByTestId('password')).toHaveValue('');
+});
+
+test('the grant type group is named by its legend and described by its help text', async ({ page }) => {
+  await signIn(page);
+  const group = page.getByRole('radiogroup', { name: 'Grant type' });
+  await expect(group).toBeVisible();
+  await expect(group).toHaveAccessibleDescription('How the user proves who they are.');
+});
+
+test('an unknown console page answers 404 with the console\'s own page, accessible in both modes', async ({ browser }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    const context = await browser.newContext();
+    if (theme === 'dark') await darkMode(context);
+    const page = await context.newPage();
+    const response = await page.goto(server.url + '/no-such-page');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await context.close();
+  }
+});

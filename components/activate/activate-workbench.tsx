@@ -43,10 +43,10 @@ const SECRET_FIELDS = ['password', 'accessToken', 'sharedSecret'] as const;
  * The activate form and its result. Validation runs on submit, then on every change; the
  * request goes to the BFF; the secrets never stay in form or query state after submitting.
  */
-export function ActivateWorkbench() {
+export function ActivateWorkbench({ initialUsername = '' }: { initialUsername?: string }) {
   const form = useForm<ActivateFormInput, unknown, ActivateForm>({
     resolver: zodResolver(activateFormSchema),
-    defaultValues: EMPTY,
+    defaultValues: { ...EMPTY, username: initialUsername },
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
@@ -85,22 +85,25 @@ export function ActivateWorkbench() {
         <Spacer size="m" />
         <form onSubmit={onSubmit} noValidate data-testid="activateForm">
           <FormRow label="Grant type" labelType="legend" helpText="How the user proves who they are.">
-            <Controller
-              control={control}
-              name="grantType"
-              render={({ field }) => (
-                <SegmentedControl
-                  legend="Grant type"
-                  idSelected={field.value}
-                  onChange={(id) => field.onChange(id)}
-                  options={[
-                    { id: 'password', label: 'Password', 'data-testid': 'grantPassword' },
-                    { id: 'access_token', label: 'Access token', 'data-testid': 'grantAccessToken' },
-                  ]}
-                  data-testid="grantType"
-                />
-              )}
-            />
+            {(rowProps) => (
+              <Controller
+                control={control}
+                name="grantType"
+                render={({ field }) => (
+                  <SegmentedControl
+                    {...rowProps}
+                    legend="Grant type"
+                    idSelected={field.value}
+                    onChange={(id) => field.onChange(id)}
+                    options={[
+                      { id: 'password', label: 'Password', 'data-testid': 'grantPassword' },
+                      { id: 'access_token', label: 'Access token', 'data-testid': 'grantAccessToken' },
+                    ]}
+                    data-testid="grantType"
+                  />
+                )}
+              />
+            )}
           </FormRow>
           {grantType === 'password' ? (
             <>

@@ -113,9 +113,11 @@ export function FormRow({
       )}
       {...rest}
     >
-      {labelNode || labelAppend ? (
+      {/* A <legend> must be the fieldset's first child to name it, so it is not wrapped. */}
+      {labelType === 'legend' ? labelNode : null}
+      {(labelType !== 'legend' && labelNode) || labelAppend ? (
         <div className="pc-form-row__label-wrap">
-          {labelNode}
+          {labelType === 'legend' ? null : labelNode}
           {labelAppend ? <span className="pc-form-row__label-append">{labelAppend}</span> : null}
         </div>
       ) : null}

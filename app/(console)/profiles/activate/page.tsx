@@ -8,9 +8,12 @@ import { Spacer } from '@/components/ui/spacer';
 
 export const metadata: Metadata = { title: 'Activate user profile' };
 
-export default async function ActivatePage() {
+export default async function ActivatePage({ searchParams }: { searchParams: Promise<{ username?: string | string[] }> }) {
   const permissions = await consolePermissions(await currentSession());
   if (!permissions.manageProfiles) return <PermissionPrompt privilege="manage_user_profile" what="activate user profiles" />;
+  // ?username= comes from "Activate" links on the Users pages.
+  const requested = (await searchParams).username;
+  const initialUsername = typeof requested === 'string' ? requested.slice(0, 1024) : '';
   return (
     <>
       <PageHeader
@@ -19,7 +22,7 @@ export default async function ActivatePage() {
         bottomBorder
       />
       <Spacer size="l" />
-      <ActivateWorkbench />
+      <ActivateWorkbench initialUsername={initialUsername} />
     </>
   );
 }
