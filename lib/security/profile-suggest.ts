@@ -7,6 +7,10 @@ import {
   TERM_USERNAME,
   type ProfilesStore,
   type ProfileSearchRow,
+  type RangeCandidate,
+  type ScoredProfile,
+  type SuggestSpec,
+  type SuggestWeights,
   type TermKind,
 } from '@/lib/store/profiles-store';
 import { EsError } from './errors';
@@ -62,13 +66,28 @@ export const SCORE_HINT = 5;
 export const TRACK_TOTAL_HITS = 10_000;
 /** index.max_result_window: a larger size fails as in Elasticsearch. */
 export const MAX_RESULT_WINDOW = 10_000;
-/**
- * A term range (or label) with more matching profiles than this is not fetched: its best
- * members are found by walking enabled profiles in suggest order instead (see suggestProfiles).
- */
-export const DENSE_SOURCE_LIMIT = 1_000;
-/** Upper bound on the profiles read by that walk, whatever the query. */
-export const MAX_WALK = 20_000;
+/** Words of `name` beyond this many are ignored. */
+export const MAX_NAME_WORDS = 32;
+
+/** Work bounds of one suggest (see suggestProfiles); tests lower them to exercise every path. */
+export interface SuggestLimits {
+  /** A term range with more entries than this is "large": not read whole. */
+  fetchLimit: number;
+  /** Most enabled profiles the recency walk passes before falling back to ranked range reads. */
+  maxWalk: number;
+  /** A label hint with at most this many entries is resolved to a list of profiles up front. */
+  labelLimit?: number;
+}
+
+export const DEFAULT_SUGGEST_LIMITS: SuggestLimits = { fetchLimit: 10_000, maxWalk: 20_000, labelLimit: 1_000 };
+
+export const SUGGEST_WEIGHTS: SuggestWeights = {
+  usernameExact: SCORE_USERNAME_EXACT,
+  usernamePrefix: SCORE_USERNAME_PREFIX,
+  fullNamePrefix: SCORE_FULL_NAME_PREFIX,
+  emailPrefix: SCORE_EMAIL_PREFIX,
+  hint: SCORE_HINT,
+};
 
 const PREFIX_SOURCES: ReadonlyArray<[TermKind, number]> = [
   [TERM_USERNAME, SCORE_USERNAME_PREFIX],
@@ -110,7 +129,12 @@ interface LabelHint {
   values: ReadonlySet<string>;
 }
 
-/** Scores one profile against the request; undefined when it does not match the name. */
+/**
+ * The scoring rules above, in JavaScript, for one profile: undefined when it does not match
+ * the name. suggestProfiles computes the same scores in SQLite from the search index; this is
+ * their reference (tests compare both over whole stores) and serves tools that score a few
+ * profiles at hand.
+ */
 export class SuggestScorer {
   private readonly uidHint: ReadonlySet<string>;
   private readonly labelHint?: LabelHint;
@@ -152,14 +176,9 @@ export class SuggestScorer {
   }
 }
 
-interface Candidate {
-  row: ProfileSearchRow;
-  score: number;
-}
-
 /** Suggest's order: score desc, last_synchronized desc, then creation order. */
-function compareCandidates(a: Candidate, b: Candidate): number {
-  return b.score - a.score || b.row.lastSynchronized - a.row.lastSynchronized || a.row.id - b.row.id;
+function compareScored(a: ScoredProfile, b: ScoredProfile): number {
+  return b.score - a.score || b.lastSynchronized - a.lastSynchronized || a.id - b.id;
 }
 
 function resultWindowTooLarge(size: number): EsError {
@@ -175,88 +194,167 @@ function resultWindowTooLarge(size: number): EsError {
 }
 
 /**
- * Runs a suggest with bounded work on any store size.
+ * The best `size` profiles of the ranges read whole, exactly scored: candidates come best upper
+ * bound first; those whose bounds differ are scored by index probes, a chunk at a time, and
+ * only while their upper bound can still beat the size-th best exact score (the threshold
+ * algorithm: once the next upper bound cannot, no later candidate can).
+ */
+function bestOfRanges(store: ProfilesStore, spec: SuggestSpec, size: number): { hits: ScoredProfile[]; candidates: number } {
+  const CHUNK = 64;
+  const top: ScoredProfile[] = [];
+  const insert = (hit: ScoredProfile) => {
+    let at = top.length;
+    while (at > 0 && compareScored(hit, top[at - 1]) < 0) at--;
+    top.splice(at, 0, hit);
+    if (top.length > size) top.pop();
+  };
+  const canEnter = (row: RangeCandidate) =>
+    top.length < size || compareScored({ id: row.id, lastSynchronized: row.lastSynchronized, score: row.high }, top[size - 1]) < 0;
+  const open: number[] = [];
+  const settle = () => {
+    for (const hit of store.suggestFromIds(spec, open, open.length)) insert(hit);
+    open.length = 0;
+  };
+  const candidates = store.rangeCandidates(spec, (row) => {
+    // Once `top` is full and this upper bound cannot beat it, no later one can (pending probes
+    // only raise the bar).
+    if (size === 0 || !canEnter(row)) return false;
+    if (row.low === row.high) insert({ id: row.id, lastSynchronized: row.lastSynchronized, score: row.low });
+    else if (open.push(row.id) >= CHUNK) settle();
+    return true;
+  });
+  settle();
+  return { hits: top, candidates };
+}
+
+/**
+ * The best score a profile outside every fully fetched source can reach: each word scores at
+ * most one large source; a profile has one username and one email, so several words can score
+ * on the username (or the email) only if each is a prefix of another.
+ */
+export function outsideBound(words: readonly string[], large: ReadonlyArray<ReadonlyMap<TermKind, number>>): number {
+  const loose = large.reduce((sum, m) => sum + Math.max(0, ...m.values()), 0);
+  if (words.length > 8) return loose;
+  const compatible = (taken: readonly string[], word: string) => taken.every((t) => t.startsWith(word) || word.startsWith(t));
+  let best = 0;
+  const assign = (i: number, sum: number, onUsername: string[], onEmail: string[]): void => {
+    if (i === words.length) {
+      best = Math.max(best, sum);
+      return;
+    }
+    assign(i + 1, sum, onUsername, onEmail);
+    for (const [kind, weight] of large[i]) {
+      if (kind === TERM_USERNAME) {
+        if (compatible(onUsername, words[i])) assign(i + 1, sum + weight, [...onUsername, words[i]], onEmail);
+      } else if (kind === TERM_EMAIL) {
+        if (compatible(onEmail, words[i])) assign(i + 1, sum + weight, onUsername, [...onEmail, words[i]]);
+      } else {
+        assign(i + 1, sum + weight, onUsername, onEmail);
+      }
+    }
+  };
+  assign(0, 0, [], []);
+  return best;
+}
+
+/**
+ * Runs a suggest with bounded work on any store size. Scores are computed in SQLite from the
+ * search index (never from profile documents); the result equals scoring every enabled profile
+ * and sorting, except in the one case noted in step 3.
  *
- * 1. Sources: for each name word, the exact-username profiles and the username / full-name /
- *    email prefix ranges of profile_search_terms; the uid hint; the label hint. A source with
- *    at most DENSE_SOURCE_LIMIT profiles is fetched and every member scored exactly.
- * 2. Dense sources are not fetched. A profile outside every fetched source can score at most
- *    UB = sum over words of the best dense weight of that word (+ the label boost if the label
- *    source is dense). Enabled profiles are then walked in suggest order (profiles_by_recency)
- *    and scored until `size` of them score >= UB: every profile not yet seen is older and scores
- *    <= UB, so it cannot enter the top `size`. The result equals a full scan's. The walk is
- *    capped at MAX_WALK rows; beyond it (a multi-word query whose bound no profile reaches)
- *    the result is the best found so far.
- * 3. total counts the distinct matching profiles up to TRACK_TOTAL_HITS + 1, like track_total_hits.
+ * 1. Each word has three prefix ranges in profile_search_terms (username, full-name word,
+ *    email). Ranges of at most `fetchLimit` entries are read whole and aggregated into score
+ *    bounds per profile; index probes settle the few whose bounds still matter (bestOfRanges).
+ *    Hinted profiles (uids, and a label hint's holders when they are few) are scored by probes.
+ * 2. A profile found in none of those can only match through large ranges, so it scores at most
+ *    outsideBound(...) (+ the label boost if the label hint is large too). Enabled profiles are
+ *    then passed in suggest order (profiles_by_recency), scored by probes, until `size` of them
+ *    reach that bound: every profile not reached is older and scores no more, so it cannot enter
+ *    the result. Large ranges are dense (more than fetchLimit entries), so this stops early.
+ * 3. If `maxWalk` profiles do not suffice, each large range (and a large label hint) adds its
+ *    `size` most recent entries, ranked by SQLite over the range. Exact for one-word names; for
+ *    several words whose combined bound no recent profile reaches, the best of what was read.
+ * 4. total counts distinct matches up to TRACK_TOTAL_HITS + 1, like track_total_hits.
  */
 export function suggestProfiles(
   store: ProfilesStore,
   request: SuggestRequest,
+  limits: SuggestLimits = DEFAULT_SUGGEST_LIMITS,
   clock: () => number = () => performance.now(),
 ): SuggestResponse {
   const started = clock();
   if (!store.hasAny()) return { took: 0, total: { value: 0, relation: 'eq' }, profiles: [] };
   if (request.size > MAX_RESULT_WINDOW) throw resultWindowTooLarge(request.size);
 
-  const words = nameWords(request.name);
-  const scorer = new SuggestScorer(words, request.hint);
-  const pool = new Set<number>();
-  let bound = 0;
-  let nameDense = words.length === 0;
-
-  for (const word of words) {
-    for (const id of store.idsByTerm(TERM_USERNAME, word, DENSE_SOURCE_LIMIT)) pool.add(id);
-    let wordBound = 0;
+  const size = request.size;
+  const words = nameWords(request.name).slice(0, MAX_NAME_WORDS);
+  const large = words.map((word) => {
+    const kinds = new Map<TermKind, number>();
     for (const [kind, weight] of PREFIX_SOURCES) {
-      const ids = store.idsByTermPrefix(kind, word, DENSE_SOURCE_LIMIT + 1);
-      if (ids.length > DENSE_SOURCE_LIMIT) {
-        nameDense = true;
-        wordBound = Math.max(wordBound, weight);
-      } else {
-        for (const id of ids) pool.add(id);
-      }
+      if (store.countTermRows(kind, word, limits.fetchLimit + 1) > limits.fetchLimit) kinds.set(kind, weight);
     }
-    bound += wordBound;
-  }
-
+    return kinds;
+  });
   const hint = request.hint;
-  if (hint?.uids && hint.uids.length > 0) for (const id of store.enabledIdsByUid(hint.uids)) pool.add(id);
   const labelKey = hint?.labels ? Object.keys(hint.labels)[0] : undefined;
-  if (nameDense && labelKey !== undefined) {
-    // Only needed when a walk follows: otherwise the name sources already hold every match.
-    const ids = store.idsByLabel(labelKey, hint!.labels![labelKey], DENSE_SOURCE_LIMIT + 1);
-    if (ids.length > DENSE_SOURCE_LIMIT) bound += SCORE_HINT;
-    else for (const id of ids) pool.add(id);
+  let label: SuggestSpec['label'];
+  let labelLarge = false;
+  if (labelKey !== undefined) {
+    const values = hint!.labels![labelKey];
+    const labelLimit = limits.labelLimit ?? DEFAULT_SUGGEST_LIMITS.labelLimit!;
+    labelLarge = store.countLabelRows(labelKey, values, labelLimit + 1) > labelLimit;
+    label = labelLarge
+      ? { path: labelKey, values }
+      : { path: labelKey, values, ids: [...new Set(store.labelHits(labelKey, values, labelLimit).map((h) => h.id))] };
   }
+  const uidHintIds = hint?.uids && hint.uids.length > 0 ? store.enabledByUid(hint.uids).map((p) => p.id) : [];
+  const spec: SuggestSpec = {
+    words,
+    large: large.map((kinds) => new Set(kinds.keys())),
+    uidHintIds,
+    label,
+    weights: SUGGEST_WEIGHTS,
+  };
 
-  const candidates = new Map<number, Candidate>();
-  for (const row of store.searchRows([...pool])) {
-    const score = scorer.score(row);
-    if (score !== undefined) candidates.set(row.id, { row, score });
+  const found = new Map<number, ScoredProfile>();
+  const add = (hits: readonly ScoredProfile[]) => hits.forEach((h) => found.set(h.id, h));
+  const largeRanges = words.flatMap((word, i) => [...large[i].keys()].map((kind) => ({ word, kind })));
+  let rangeMatches = 0;
+  // 1. Small ranges (also counted, for the total), then hinted profiles.
+  if (words.length > 0 && (size > 0 || largeRanges.length === 0)) {
+    const fromRanges = bestOfRanges(store, spec, size);
+    add(fromRanges.hits);
+    rangeMatches = fromRanges.candidates;
   }
+  if (size > 0) {
+    const explicit = new Set([...uidHintIds, ...(label?.ids ?? [])]);
+    add(store.suggestFromIds(spec, [...explicit], size));
 
-  if (nameDense && request.size > 0) {
-    let atBound = 0;
-    let walked = 0;
-    for (const row of store.enabledByRecency()) {
-      walked++;
-      let candidate = candidates.get(row.id);
-      if (!candidate) {
-        const score = scorer.score(row);
-        if (score !== undefined) {
-          candidate = { row, score };
-          candidates.set(row.id, candidate);
-        }
+    // 2. Profiles only large ranges (or an empty name) can match. What was found already sets
+    //    how far the walk must go: not at all if the bound cannot beat the size-th best found,
+    //    only down to it if the bound can merely tie it.
+    const bound = outsideBound(words, large) + (labelLarge ? SCORE_HINT : 0);
+    const kth = found.size >= size ? [...found.values()].sort(compareScored)[size - 1] : undefined;
+    if ((words.length === 0 || largeRanges.length > 0) && !(kth && bound < kth.score)) {
+      const floor = kth && bound === kth.score ? kth : undefined;
+      const walk = store.suggestByRecency(spec, bound, size, limits.maxWalk, floor);
+      add(walk.hits);
+      const reached = walk.hits.filter((h) => h.score >= bound).length;
+      if (reached < size && !walk.exhausted) {
+        // 3. Each large source's most recent entries, ranked in SQLite.
+        const ids = new Set<number>();
+        for (const { word, kind } of largeRanges) for (const hit of store.termHitsByPrefixByRecency(kind, word, size)) ids.add(hit.id);
+        if (labelLarge) for (const hit of store.labelHitsByRecency(label!.path, label!.values, size)) ids.add(hit.id);
+        add(store.suggestFromIds(spec, [...ids], size));
       }
-      if (candidate && candidate.score >= bound) atBound++;
-      if (atBound >= request.size || walked >= MAX_WALK) break;
     }
   }
 
-  const top = [...candidates.values()].sort(compareCandidates).slice(0, request.size);
+  const top = [...found.values()].sort(compareScored).slice(0, size);
+  const records = store.recordsById(top.map((c) => c.id));
   const profiles: SuggestHit[] = [];
-  for (const { row } of top) {
-    const record = store.get(row.uid);
+  for (const { id } of top) {
+    const record = records.get(id);
     if (!record) continue;
     profiles.push({
       uid: record.uid,
@@ -266,28 +364,23 @@ export function suggestProfiles(
     });
   }
 
-  const total = countMatches(store, words, nameDense, candidates.size);
+  // 4. Total.
+  const limit = TRACK_TOTAL_HITS + 1;
+  let total: number;
+  if (words.length === 0) {
+    total = store.countEnabled(limit);
+  } else {
+    if (largeRanges.length === 0) {
+      total = rangeMatches; // every match is in the ranges read whole
+    } else if (largeRanges.some(({ word, kind }) => store.countByPrefix(kind, word, limit) >= limit)) {
+      total = limit;
+    } else {
+      total = store.countByPrefixes(words.flatMap((word) => PREFIX_SOURCES.map(([kind]) => ({ kind, prefix: word }))), limit);
+    }
+  }
   return {
     took: Math.max(0, Math.round(clock() - started)),
     total: total > TRACK_TOTAL_HITS ? { value: TRACK_TOTAL_HITS, relation: 'gte' } : { value: total, relation: 'eq' },
     profiles,
   };
-}
-
-/** Distinct matching profiles, counted no further than TRACK_TOTAL_HITS + 1. */
-function countMatches(store: ProfilesStore, words: readonly string[], nameDense: boolean, fetchedMatches: number): number {
-  const limit = TRACK_TOTAL_HITS + 1;
-  if (words.length === 0) return store.countEnabled(limit);
-  // Without a dense source, every match was fetched and scored.
-  if (!nameDense) return fetchedMatches;
-  const seen = new Set<number>();
-  for (const word of words) {
-    for (const [kind] of PREFIX_SOURCES) {
-      for (const id of store.idsByTermPrefix(kind, word, limit)) {
-        seen.add(id);
-        if (seen.size >= limit) return seen.size;
-      }
-    }
-  }
-  return seen.size;
 }

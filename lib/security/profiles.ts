@@ -270,6 +270,11 @@ export class ProfileService {
    */
   profileUidForUser(username: string): string | undefined {
     const realm = RESERVED_USERNAMES.has(username) ? RESERVED_REALM : NATIVE_REALM;
-    return this.store.findByUser(username, realm.type, realm.name)[0]?.uid;
+    return this.profileUidForRealmUser(username, realm.type, realm.name);
+  }
+
+  /** The uid of the profile of `username` from a given realm (e.g. an API key's owner), if any. */
+  profileUidForRealmUser(username: string, realmType: string, realmName: string): string | undefined {
+    return this.store.findByUser(username, realmType, realmName)[0]?.uid;
   }
 }

@@ -160,4 +160,42 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- The suggest tables of version 3 gain a copy of last_synchronized (a range can be ranked
+      -- by recency without reading profiles) and an index by profile (one profile is scored
+      -- with a few index probes). They only hold data derived from profiles: recreate them
+      -- empty and let ProfilesStore refill them at start.
+      DROP TABLE profile_search_terms;
+      DROP TABLE profile_search_labels;
+
+      -- Lower-cased search terms of enabled profiles (kind 1 username, 2 full-name word,
+      -- 3 email): prefix queries are range scans (term >= p AND term < p || U+10FFFF).
+      CREATE TABLE profile_search_terms (
+        kind              INTEGER NOT NULL,
+        term              TEXT NOT NULL,
+        profile_id        INTEGER NOT NULL,
+        last_synchronized INTEGER NOT NULL,
+        PRIMARY KEY (kind, term, profile_id)
+      ) WITHOUT ROWID;
+      -- A profile's own terms: scores one profile with a few index probes.
+      CREATE INDEX profile_search_terms_by_profile ON profile_search_terms (profile_id, term);
+
+      -- Leaf values of enabled profiles' labels by dotted path (the label hint).
+      CREATE TABLE profile_search_labels (
+        path              TEXT NOT NULL,
+        value             TEXT NOT NULL,
+        profile_id        INTEGER NOT NULL,
+        last_synchronized INTEGER NOT NULL,
+        PRIMARY KEY (path, value, profile_id)
+      ) WITHOUT ROWID;
+
+      INSERT INTO settings (key, value) VALUES ('profiles.search_index_version', '0')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+
+      -- The store starts its sequence after the largest _seq_no: an index lookup, not a scan.
+      CREATE INDEX profiles_by_seq_no ON profiles (seq_no);
+    `,
+  },
 ];

@@ -35,13 +35,61 @@ interface ProfileRow {
   primary_term: number;
 }
 
-/** What suggest needs to score a profile: no application data. */
+/** A search-index hit: profile id, the matching term (terms only) and last_synchronized. */
+export interface SearchHit {
+  id: number;
+  term: string;
+  lastSynchronized: number;
+}
+
+/** What a full scan needs to score a profile in JavaScript (tests, tools): no application data. */
 export interface ProfileSearchRow {
   id: number;
   uid: string;
   lastSynchronized: number;
   user: ProfileUserDoc;
   labels: Record<string, unknown>;
+}
+
+/** The weights suggest scores with (the policy lives in the security layer). */
+export interface SuggestWeights {
+  usernameExact: number;
+  usernamePrefix: number;
+  fullNamePrefix: number;
+  emailPrefix: number;
+  hint: number;
+}
+
+/**
+ * A suggest query as SQL sees it. A profile's score is the sum over words of its best match
+ * (exact username, username prefix, full-name word prefix, email prefix) plus a boost per
+ * hint it satisfies; it matches when some word scores (or there are no words).
+ */
+export interface SuggestSpec {
+  /** Case-folded words of the name. */
+  words: readonly string[];
+  /** Per word, the kinds whose prefix range is large: never read whole, only probed per profile. */
+  large: ReadonlyArray<ReadonlySet<TermKind>>;
+  /** Internal ids of the enabled uid-hinted profiles. */
+  uidHintIds: readonly number[];
+  /** The label hint; `ids` lists its enabled members when there are few (else they are probed). */
+  label?: { path: string; values: readonly string[]; ids?: readonly number[] };
+  weights: SuggestWeights;
+}
+
+/** A range candidate with bounds of its suggest score (exact when they meet). */
+export interface RangeCandidate {
+  id: number;
+  lastSynchronized: number;
+  low: number;
+  high: number;
+}
+
+/** A profile with its exact suggest score. */
+export interface ScoredProfile {
+  id: number;
+  lastSynchronized: number;
+  score: number;
 }
 
 interface SearchRow {
@@ -63,6 +111,10 @@ function toRecord(row: ProfileRow): ProfileRecord {
     seqNo: row.seq_no,
     primaryTerm: row.primary_term,
   };
+}
+
+function toHit([id, term, lastSynchronized]: [number, string, number]): SearchHit {
+  return { id, term, lastSynchronized };
 }
 
 function toSearchRow(row: SearchRow): ProfileSearchRow {
@@ -156,7 +208,10 @@ export function prefixUpperBound(prefix: string): string {
  *
  * Enabled profiles are also indexed for suggest: their search terms and label values sit in
  * two WITHOUT ROWID tables keyed for range scans, maintained here on every write, so a suggest
- * never reads the profiles table beyond the rows it returns or scores.
+ * never reads the profiles table beyond the rows it returns.
+ *
+ * Query plans: without ANALYZE statistics SQLite would pick profiles_by_recency for any
+ * `enabled = 1` term, even next to a key lookup; such lookups write `+enabled` to keep to the key.
  */
 export class ProfilesStore {
   private nextSeqNo: number;
@@ -171,14 +226,22 @@ export class ProfilesStore {
   private readonly countStmt;
   private readonly anyStmt;
   private readonly insertTermStmt;
-  private readonly deleteTermStmt;
   private readonly insertLabelStmt;
   private readonly deleteLabelStmt;
   private readonly termRangeStmt;
   private readonly termExactStmt;
+  private readonly termRangeByRecencyStmt;
+  private readonly termRangeCountStmt;
   private readonly labelStmt;
-  private readonly searchRowsStmt;
-  private readonly enabledIdsByUidStmt;
+  private readonly labelByRecencyStmt;
+  private readonly labelCountStmt;
+  private readonly termRowsStmt;
+  private readonly labelRowsStmt;
+  private readonly recencyCutoffStmt;
+  private readonly deleteTermsOfStmt;
+  private readonly recordsByIdStmt;
+  private readonly suggestStatements = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  private readonly enabledByUidStmt;
   private readonly recencyStmt;
   private readonly countEnabledStmt;
 
@@ -211,39 +274,78 @@ export class ProfilesStore {
     );
     this.countStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM profiles');
     this.anyStmt = db.prepare<[], { one: number }>('SELECT 1 AS one FROM profiles LIMIT 1');
-    this.insertTermStmt = db.prepare<[number, string, number]>(
-      'INSERT OR IGNORE INTO profile_search_terms (kind, term, profile_id) VALUES (?, ?, ?)',
+    this.insertTermStmt = db.prepare<[number, string, number, number]>(
+      'INSERT OR IGNORE INTO profile_search_terms (kind, term, profile_id, last_synchronized) VALUES (?, ?, ?, ?)',
     );
-    this.deleteTermStmt = db.prepare<[number, string, number]>(
-      'DELETE FROM profile_search_terms WHERE kind = ? AND term = ? AND profile_id = ?',
-    );
-    this.insertLabelStmt = db.prepare<[string, string, number]>(
-      'INSERT OR IGNORE INTO profile_search_labels (path, value, profile_id) VALUES (?, ?, ?)',
+    this.insertLabelStmt = db.prepare<[string, string, number, number]>(
+      'INSERT OR IGNORE INTO profile_search_labels (path, value, profile_id, last_synchronized) VALUES (?, ?, ?, ?)',
     );
     this.deleteLabelStmt = db.prepare<[string, string, number]>(
       'DELETE FROM profile_search_labels WHERE path = ? AND value = ? AND profile_id = ?',
     );
     this.termRangeStmt = db
-      .prepare<[number, string, string, number], number>(
-        'SELECT DISTINCT profile_id FROM profile_search_terms WHERE kind = ? AND term >= ? AND term < ? LIMIT ?',
+      .prepare<[number, string, string, number], [number, string, number]>(
+        'SELECT profile_id, term, last_synchronized FROM profile_search_terms WHERE kind = ? AND term >= ? AND term < ? LIMIT ?',
       )
-      .pluck();
+      .raw();
     this.termExactStmt = db
-      .prepare<[number, string, number], number>('SELECT profile_id FROM profile_search_terms WHERE kind = ? AND term = ? LIMIT ?')
+      .prepare<[number, string, number], [number, string, number]>(
+        'SELECT profile_id, term, last_synchronized FROM profile_search_terms WHERE kind = ? AND term = ? LIMIT ?',
+      )
+      .raw();
+    this.termRangeByRecencyStmt = db
+      .prepare<[number, string, string, number], [number, string, number]>(
+        `SELECT profile_id, MIN(term), last_synchronized FROM profile_search_terms WHERE kind = ? AND term >= ? AND term < ?
+         GROUP BY profile_id ORDER BY last_synchronized DESC, profile_id ASC LIMIT ?`,
+      )
+      .raw();
+    this.termRangeCountStmt = db
+      .prepare<[number, string, string, number], number>(
+        'SELECT COUNT(*) FROM (SELECT DISTINCT profile_id FROM profile_search_terms WHERE kind = ? AND term >= ? AND term < ? LIMIT ?)',
+      )
       .pluck();
     this.labelStmt = db
-      .prepare<[string, string, number], number>(
-        `SELECT DISTINCT profile_id FROM profile_search_labels
+      .prepare<[string, string, number], [number, string, number]>(
+        `SELECT profile_id, value, last_synchronized FROM profile_search_labels
          WHERE path = ? AND value IN (SELECT value FROM json_each(?)) LIMIT ?`,
       )
+      .raw();
+    this.labelByRecencyStmt = db
+      .prepare<[string, string, number], [number, string, number]>(
+        `SELECT profile_id, MIN(value), last_synchronized FROM profile_search_labels
+         WHERE path = ? AND value IN (SELECT value FROM json_each(?))
+         GROUP BY profile_id ORDER BY last_synchronized DESC, profile_id ASC LIMIT ?`,
+      )
+      .raw();
+    this.labelCountStmt = db
+      .prepare<[string, string, number], number>(
+        `SELECT COUNT(*) FROM (SELECT DISTINCT profile_id FROM profile_search_labels
+         WHERE path = ? AND value IN (SELECT value FROM json_each(?)) LIMIT ?)`,
+      )
       .pluck();
-    this.searchRowsStmt = db.prepare<[string], SearchRow>(
-      `SELECT id, uid, last_synchronized, user_doc, labels FROM profiles
-       WHERE id IN (SELECT value FROM json_each(?)) AND enabled = 1`,
-    );
-    this.enabledIdsByUidStmt = db
-      .prepare<[string], number>('SELECT id FROM profiles WHERE uid IN (SELECT value FROM json_each(?)) AND enabled = 1')
+    this.termRowsStmt = db
+      .prepare<[number, string, string, number], number>(
+        'SELECT COUNT(*) FROM (SELECT 1 FROM profile_search_terms WHERE kind = ? AND term >= ? AND term < ? LIMIT ?)',
+      )
       .pluck();
+    this.labelRowsStmt = db
+      .prepare<[string, string, number], number>(
+        `SELECT COUNT(*) FROM (SELECT 1 FROM profile_search_labels
+         WHERE path = ? AND value IN (SELECT value FROM json_each(?)) LIMIT ?)`,
+      )
+      .pluck();
+    this.recencyCutoffStmt = db
+      .prepare<[number], [number, number]>(
+        'SELECT last_synchronized, id FROM profiles WHERE enabled = 1 ORDER BY last_synchronized DESC, id ASC LIMIT 1 OFFSET ?',
+      )
+      .raw();
+    this.deleteTermsOfStmt = db.prepare<[number]>('DELETE FROM profile_search_terms WHERE profile_id = ?');
+    this.recordsByIdStmt = db.prepare<[string], ProfileRow>('SELECT * FROM profiles WHERE id IN (SELECT value FROM json_each(?))');
+    this.enabledByUidStmt = db
+      .prepare<[string], [number, string, number]>(
+        'SELECT id, uid, last_synchronized FROM profiles WHERE uid IN (SELECT value FROM json_each(?)) AND +enabled = 1',
+      )
+      .raw();
     this.recencyStmt = db.prepare<[], SearchRow>(
       `SELECT id, uid, last_synchronized, user_doc, labels FROM profiles
        WHERE enabled = 1 ORDER BY last_synchronized DESC, id ASC`,
@@ -367,30 +469,225 @@ export class ProfilesStore {
   // -------------------------------------------------------------------------------------------
   // Suggest support. Every query below is bounded by an index range and a LIMIT.
 
-  /** Distinct enabled profiles having a `kind` term starting with `prefix` (lower-cased), at most `limit`. */
-  idsByTermPrefix(kind: TermKind, prefix: string, limit: number): number[] {
-    return this.termRangeStmt.all(kind, prefix, prefixUpperBound(prefix), limit);
+  /** Term entries of enabled profiles with a `kind` term starting with `prefix` (lower-cased), at most `limit`, in term order. */
+  termHitsByPrefix(kind: TermKind, prefix: string, limit: number): SearchHit[] {
+    return this.termRangeStmt.all(kind, prefix, prefixUpperBound(prefix), limit).map(toHit);
   }
 
-  /** Enabled profiles having exactly this `kind` term, at most `limit`. */
-  idsByTerm(kind: TermKind, term: string, limit: number): number[] {
-    return this.termExactStmt.all(kind, term, limit);
+  /** Term entries of enabled profiles with exactly this `kind` term, at most `limit`. */
+  termHits(kind: TermKind, term: string, limit: number): SearchHit[] {
+    return this.termExactStmt.all(kind, term, limit).map(toHit);
   }
 
-  /** Enabled profiles with a label leaf at `path` equal to one of `values`, at most `limit`. */
-  idsByLabel(path: string, values: readonly string[], limit: number): number[] {
-    return this.labelStmt.all(path, JSON.stringify(values), limit);
+  /**
+   * The `limit` most recently synchronized profiles with a `kind` term starting with `prefix`
+   * (one entry each). SQLite reads the whole range, in C: the exact fallback for ranges too
+   * large to fetch.
+   */
+  termHitsByPrefixByRecency(kind: TermKind, prefix: string, limit: number): SearchHit[] {
+    return this.termRangeByRecencyStmt.all(kind, prefix, prefixUpperBound(prefix), limit).map(toHit);
   }
 
-  /** Ids of the enabled profiles among `uids`. */
-  enabledIdsByUid(uids: readonly string[]): number[] {
-    return this.enabledIdsByUidStmt.all(JSON.stringify(uids));
+  /** Distinct enabled profiles with a `kind` term starting with `prefix`, counted no further than `limit`. */
+  countByPrefix(kind: TermKind, prefix: string, limit: number): number {
+    return this.termRangeCountStmt.get(kind, prefix, prefixUpperBound(prefix), limit) ?? 0;
   }
 
-  /** The enabled profiles among `ids`, in no particular order. */
-  searchRows(ids: readonly number[]): ProfileSearchRow[] {
+  /**
+   * Distinct enabled profiles having a term in any of the ranges, counted no further than
+   * `limit`. Meant for ranges that are each known to be small.
+   */
+  countByPrefixes(ranges: ReadonlyArray<{ kind: TermKind; prefix: string }>, limit: number): number {
+    if (ranges.length === 0) return 0;
+    const select = 'SELECT profile_id FROM profile_search_terms WHERE kind = ? AND term >= ? AND term < ?';
+    const sql = `SELECT COUNT(*) FROM (${ranges.map(() => select).join(' UNION ')} LIMIT ?)`;
+    const args: Array<string | number> = ranges.flatMap((r) => [r.kind, r.prefix, prefixUpperBound(r.prefix)]);
+    return (this.db.prepare(sql).pluck().get(...args, limit) as number | undefined) ?? 0;
+  }
+
+  /** Label entries of enabled profiles with a leaf at `path` equal to one of `values`, at most `limit`. */
+  labelHits(path: string, values: readonly string[], limit: number): SearchHit[] {
+    return this.labelStmt.all(path, JSON.stringify(values), limit).map(toHit);
+  }
+
+  /** The `limit` most recently synchronized label holders (see termHitsByPrefixByRecency). */
+  labelHitsByRecency(path: string, values: readonly string[], limit: number): SearchHit[] {
+    return this.labelByRecencyStmt.all(path, JSON.stringify(values), limit).map(toHit);
+  }
+
+  /** Distinct enabled profiles with the label, counted no further than `limit`. */
+  countByLabel(path: string, values: readonly string[], limit: number): number {
+    return this.labelCountStmt.get(path, JSON.stringify(values), limit) ?? 0;
+  }
+
+  /** The enabled profiles among `uids`: id, uid and last_synchronized. */
+  enabledByUid(uids: readonly string[]): Array<{ id: number; uid: string; lastSynchronized: number }> {
+    return this.enabledByUidStmt.all(JSON.stringify(uids)).map(([id, uid, lastSynchronized]) => ({ id, uid, lastSynchronized }));
+  }
+
+  /** Entries (not distinct profiles) in a term range, counted no further than `limit`. */
+  countTermRows(kind: TermKind, prefix: string, limit: number): number {
+    return this.termRowsStmt.get(kind, prefix, prefixUpperBound(prefix), limit) ?? 0;
+  }
+
+  /** Entries of the label hint, counted no further than `limit`. */
+  countLabelRows(path: string, values: readonly string[], limit: number): number {
+    return this.labelRowsStmt.get(path, JSON.stringify(values), limit) ?? 0;
+  }
+
+  /**
+   * Profiles with a term in one of the ranges that are not large (plus exact usernames of words
+   * whose username range is large), passed to `visit` best first by an upper bound of their score. The ranges are read whole
+   * and aggregated: `low` is what they prove (hint boosts are exact), `high` adds what large
+   * ranges might add, without probing them. A profile's username and email
+   * are each one term, so when the ranges showed them, large username and email ranges are
+   * decided exactly; only full-name words stay open. `visit` may read the store and
+   * returns false to stop; the result is the number of distinct candidates (0 if none).
+   */
+  rangeCandidates(spec: SuggestSpec, visit: (candidate: RangeCandidate) => boolean): number {
+    const sql = new SuggestSql(spec);
+    const arms: string[] = [];
+    spec.words.forEach((_, i) => {
+      for (const kind of [TERM_USERNAME, TERM_FULL_NAME, TERM_EMAIL] as const) {
+        if (spec.large[i].has(kind)) continue;
+        arms.push(
+          `SELECT profile_id, last_synchronized AS ls, ${i} AS word, ${sql.termWeight(i, 'r')} AS w, kind, term
+           FROM profile_search_terms r WHERE r.kind = ${kind} AND r.term >= @lo${i} AND r.term < @hi${i}`,
+        );
+      }
+      if (spec.large[i].has(TERM_USERNAME)) {
+        arms.push(
+          `SELECT profile_id, last_synchronized AS ls, ${i} AS word, @usernameExact AS w, kind, term
+           FROM profile_search_terms r WHERE r.kind = ${TERM_USERNAME} AND r.term = @w${i}`,
+        );
+      }
+    });
+    if (arms.length === 0) return 0;
+    const perWord = spec.words.map((_, i) => `MAX(CASE WHEN word = ${i} THEN w ELSE 0 END) AS a${i}`).join(', ');
+    const starts = (column: string, i: number) => `substr(${column}, 1, length(@w${i})) = @w${i}`;
+    const low: string[] = [];
+    const high: string[] = [];
+    spec.words.forEach((_, i) => {
+      low.push(`a${i}`);
+      const gains: string[] = [];
+      if (spec.large[i].has(TERM_USERNAME)) {
+        gains.push(`CASE WHEN uterm IS NULL THEN @usernamePrefix WHEN ${starts('uterm', i)} THEN @usernamePrefix ELSE 0 END`);
+      }
+      if (spec.large[i].has(TERM_FULL_NAME)) gains.push('@fullNamePrefix');
+      if (spec.large[i].has(TERM_EMAIL)) {
+        gains.push(`CASE WHEN eterm IS NULL THEN @emailPrefix WHEN ${starts('eterm', i)} THEN @emailPrefix ELSE 0 END`);
+      }
+      high.push(gains.length === 0 ? `a${i}` : `MAX(a${i}, ${gains.join(', ')})`);
+    });
+    const hints = sql.hintBoost('cand.profile_id'); // qualified: a subquery's own profile_id would shadow it
+    const boost = hints === '0' ? '' : ` + ${hints}`;
+    const statement = this.suggestStatement(
+      `WITH hits AS (${arms.join(' UNION ALL ')}),
+       cand AS (SELECT profile_id, MAX(ls) AS ls, ${perWord},
+                       MAX(CASE WHEN kind = ${TERM_USERNAME} THEN term END) AS uterm,
+                       MAX(CASE WHEN kind = ${TERM_EMAIL} THEN term END) AS eterm
+                FROM hits GROUP BY profile_id),
+       bounds AS (SELECT profile_id, ls, ${low.join(' + ')} AS low, ${high.join(' + ')} AS high, 0${boost} AS boost FROM cand)
+       SELECT profile_id, ls, low + boost, high + boost, COUNT(*) OVER () FROM bounds
+       ORDER BY high + boost DESC, ls DESC, profile_id ASC`,
+    );
+    let candidates = 0;
+    // Rows stream (the visitor usually stops after a few); leaving the loop closes the statement.
+    for (const [id, lastSynchronized, low, high, count] of statement.iterate(sql.params) as Iterable<[number, number, number, number, number]>) {
+      candidates = count;
+      if (!visit({ id, lastSynchronized, low, high })) break;
+    }
+    return candidates;
+  }
+
+  /** The best `limit` of the given (enabled, matching) profiles, exactly scored by probes. */
+  suggestFromIds(spec: SuggestSpec, ids: readonly number[], limit: number): ScoredProfile[] {
     if (ids.length === 0) return [];
-    return this.searchRowsStmt.all(JSON.stringify(ids)).map(toSearchRow);
+    const sql = new SuggestSql(spec);
+    const wordScore = sql.wordScore('c.id');
+    return this.runSuggest(
+      `SELECT profile_id, ls, ws + hb AS score FROM (
+         SELECT c.id AS profile_id, c.last_synchronized AS ls, ${wordScore} AS ws, ${sql.hintBoost('c.id')} AS hb
+         FROM profiles c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND +c.enabled = 1)
+       ${spec.words.length > 0 ? 'WHERE ws > 0' : ''}
+       ORDER BY score DESC, ls DESC, profile_id ASC LIMIT @limit`,
+      { ...sql.params, ids: JSON.stringify(ids), limit },
+    );
+  }
+
+  /**
+   * Matching enabled profiles in suggest order (last_synchronized desc, then creation order),
+   * each exactly scored in SQLite from index probes, until `wanted` of them score at least
+   * `bound` or `maxWalk` enabled profiles were passed. `exhausted` tells that every enabled
+   * profile that can matter was passed: all of them, or all down to `floor`.
+   */
+  suggestByRecency(
+    spec: SuggestSpec,
+    bound: number,
+    wanted: number,
+    maxWalk: number,
+    floor?: { lastSynchronized: number; id: number },
+  ): { hits: ScoredProfile[]; exhausted: boolean } {
+    const sql = new SuggestSql(spec);
+    // The walk ends at the older of `floor` (profiles after it cannot matter to the caller) and
+    // the maxWalk-th enabled profile; only the latter leaves it unfinished.
+    const row = this.recencyCutoffStmt.get(Math.max(0, maxWalk - 1));
+    let cutoff = row ? { lastSynchronized: row[0], id: row[1] } : undefined;
+    let limited = cutoff !== undefined;
+    if (floor && (!cutoff || floor.lastSynchronized > cutoff.lastSynchronized || (floor.lastSynchronized === cutoff.lastSynchronized && floor.id <= cutoff.id))) {
+      cutoff = floor;
+      limited = false;
+    }
+    const params: Record<string, unknown> = { ...sql.params };
+    let range = '';
+    if (cutoff) {
+      range = 'AND p.last_synchronized >= @cutLs AND NOT (p.last_synchronized = @cutLs AND p.id > @cutId)';
+      params.cutLs = cutoff.lastSynchronized;
+      params.cutId = cutoff.id;
+    }
+    const text = `SELECT profile_id, ls, ws + hb AS score FROM (
+        SELECT p.id AS profile_id, p.last_synchronized AS ls, ${sql.wordScore('p.id')} AS ws, ${sql.hintBoost('p.id')} AS hb
+        FROM profiles p WHERE p.enabled = 1 ${range})
+      ${spec.words.length > 0 ? 'WHERE ws > 0' : ''}
+      ORDER BY ls DESC, profile_id ASC`;
+    const hits: ScoredProfile[] = [];
+    let reached = 0;
+    let stopped = false;
+    for (const [id, lastSynchronized, score] of this.suggestStatement(text).iterate(params) as Iterable<[number, number, number]>) {
+      hits.push({ id, lastSynchronized, score });
+      if (score >= bound && ++reached >= wanted) {
+        stopped = true;
+        break;
+      }
+    }
+    return { hits, exhausted: !stopped && !limited };
+  }
+
+  private runSuggest(text: string, params: Record<string, unknown>): ScoredProfile[] {
+    return (this.suggestStatement(text).all(params) as Array<[number, number, number]>).map(([id, lastSynchronized, score]) => ({
+      id,
+      lastSynchronized,
+      score,
+    }));
+  }
+
+  /** Suggest statements depend on the number of words and which ranges are large: cache them by text. */
+  private suggestStatement(text: string) {
+    let statement = this.suggestStatements.get(text);
+    if (!statement) {
+      if (this.suggestStatements.size >= 256) this.suggestStatements.clear();
+      statement = this.db.prepare(text).raw();
+      this.suggestStatements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Full records by internal id. */
+  recordsById(ids: readonly number[]): Map<number, ProfileRecord> {
+    const out = new Map<number, ProfileRecord>();
+    if (ids.length === 0) return out;
+    for (const row of this.recordsByIdStmt.all(JSON.stringify(ids))) out.set(row.id, toRecord(row));
+    return out;
   }
 
   /**
@@ -415,17 +712,21 @@ export class ProfilesStore {
 
   private index(id: number, record: ProfileRecord): void {
     if (!record.enabled) return;
-    for (const [kind, term] of profileSearchTerms(record.user)) this.insertTermStmt.run(kind, term, id);
-    for (const [path, value] of flattenLabels(record.labels)) this.insertLabelStmt.run(path, value, id);
+    const synced = record.lastSynchronized;
+    for (const [kind, term] of profileSearchTerms(record.user)) this.insertTermStmt.run(kind, term, id, synced);
+    for (const [path, value] of flattenLabels(record.labels)) this.insertLabelStmt.run(path, value, id, synced);
   }
 
   private unindex(id: number, record: ProfileRecord): void {
-    if (!record.enabled) return;
-    for (const [kind, term] of profileSearchTerms(record.user)) this.deleteTermStmt.run(kind, term, id);
+    this.deleteTermsOfStmt.run(id);
     for (const [path, value] of flattenLabels(record.labels)) this.deleteLabelStmt.run(path, value, id);
   }
 
-  /** Builds the search tables when they were made by another tokenizer version (or never). */
+  /**
+   * Builds the search tables when they were made by another tokenizer version (or never).
+   * Entries are staged in a temporary table and inserted in key order, which keeps a rebuild
+   * of a large store to sequential B-tree appends.
+   */
   private ensureSearchIndex(): void {
     const marker = this.db
       .prepare<[string], string>('SELECT value FROM settings WHERE key = ?')
@@ -433,19 +734,109 @@ export class ProfilesStore {
       .get(SEARCH_INDEX_VERSION_KEY);
     if (marker === SEARCH_INDEX_VERSION) return;
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM profile_search_terms; DELETE FROM profile_search_labels;');
-      const batch = this.db.prepare<[number], ProfileRow>('SELECT * FROM profiles WHERE enabled = 1 AND id > ? ORDER BY id LIMIT 1000');
+      this.db.exec(`
+        DELETE FROM profile_search_terms;
+        DELETE FROM profile_search_labels;
+        CREATE TEMP TABLE IF NOT EXISTS search_terms_load (kind INTEGER, term TEXT, profile_id INTEGER, last_synchronized INTEGER);
+        CREATE TEMP TABLE IF NOT EXISTS search_labels_load (path TEXT, value TEXT, profile_id INTEGER, last_synchronized INTEGER);
+        DELETE FROM temp.search_terms_load;
+        DELETE FROM temp.search_labels_load;
+      `);
+      const stageTerm = this.db.prepare('INSERT INTO temp.search_terms_load VALUES (?, ?, ?, ?)');
+      const stageLabel = this.db.prepare('INSERT INTO temp.search_labels_load VALUES (?, ?, ?, ?)');
+      const batch = this.db.prepare<[number], ProfileRow>('SELECT * FROM profiles WHERE id > ? AND +enabled = 1 ORDER BY id LIMIT 1000');
       for (let after = 0; ; ) {
         const rows = batch.all(after);
         if (rows.length === 0) break;
-        for (const row of rows) this.index(row.id, toRecord(row));
+        for (const row of rows) {
+          const record = toRecord(row);
+          for (const [kind, term] of profileSearchTerms(record.user)) stageTerm.run(kind, term, row.id, row.last_synchronized);
+          for (const [path, value] of flattenLabels(record.labels)) stageLabel.run(path, value, row.id, row.last_synchronized);
+        }
         after = rows[rows.length - 1].id;
       }
+      // The by-profile index is built once, from sorted keys, after the bulk insert (same
+      // definition as in migration 5).
+      this.db.exec(`
+        DROP INDEX IF EXISTS profile_search_terms_by_profile;
+        INSERT OR IGNORE INTO profile_search_terms SELECT * FROM temp.search_terms_load ORDER BY kind, term, profile_id;
+        CREATE INDEX profile_search_terms_by_profile ON profile_search_terms (profile_id, term);
+        INSERT OR IGNORE INTO profile_search_labels SELECT * FROM temp.search_labels_load ORDER BY path, value, profile_id;
+        DROP TABLE temp.search_terms_load;
+        DROP TABLE temp.search_labels_load;
+      `);
       this.db
         .prepare<[string, string]>(
           'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
         )
         .run(SEARCH_INDEX_VERSION_KEY, SEARCH_INDEX_VERSION);
     })();
+  }
+}
+
+/**
+ * Builds the SQL pieces that score a profile for a suggest: named parameters for each word's
+ * prefix range, and probe subqueries over a profile's own terms and labels
+ * (profile_search_terms_by_profile, profile_search_labels' key).
+ */
+class SuggestSql {
+  readonly params: Record<string, unknown>;
+
+  constructor(private readonly spec: SuggestSpec) {
+    const w = spec.weights;
+    this.params = {
+      usernameExact: w.usernameExact,
+      usernamePrefix: w.usernamePrefix,
+      fullNamePrefix: w.fullNamePrefix,
+      emailPrefix: w.emailPrefix,
+      hint: w.hint,
+    };
+    spec.words.forEach((word, i) => {
+      this.params[`w${i}`] = word;
+      this.params[`lo${i}`] = word;
+      this.params[`hi${i}`] = prefixUpperBound(word);
+    });
+    if (spec.uidHintIds.length > 0) this.params.uidHints = JSON.stringify(spec.uidHintIds);
+    if (spec.label?.ids) {
+      this.params.labelIds = JSON.stringify(spec.label.ids);
+    } else if (spec.label) {
+      this.params.labelPath = spec.label.path;
+      this.params.labelValues = JSON.stringify(spec.label.values);
+    }
+  }
+
+  /** The weight of term row `alias` for word i (the row is known to be in the word's range). */
+  termWeight(i: number, alias: string): string {
+    return `CASE WHEN ${alias}.kind = ${TERM_USERNAME} AND ${alias}.term = @w${i} THEN @usernameExact
+      WHEN ${alias}.kind = ${TERM_USERNAME} THEN @usernamePrefix WHEN ${alias}.kind = ${TERM_FULL_NAME} THEN @fullNamePrefix
+      ELSE @emailPrefix END`;
+  }
+
+  /** Word i's best weight among the profile's terms of the given kinds (0 if none): one index range seek. */
+  probe(i: number, kinds: readonly TermKind[], idExpr: string): string {
+    const kindFilter = kinds.length === 3 ? '' : ` AND t.kind IN (${kinds.join(', ')})`;
+    return `COALESCE((SELECT MAX(${this.termWeight(i, 't')}) FROM profile_search_terms t
+      WHERE t.profile_id = ${idExpr} AND t.term >= @lo${i} AND t.term < @hi${i}${kindFilter}), 0)`;
+  }
+
+  /** The sum over words of the profile's best weight ('0' without words). */
+  wordScore(idExpr: string): string {
+    if (this.spec.words.length === 0) return '0';
+    return this.spec.words.map((_, i) => this.probe(i, [TERM_USERNAME, TERM_FULL_NAME, TERM_EMAIL], idExpr)).join(' + ');
+  }
+
+  /** The hint boosts the profile earns ('0' without hints). */
+  hintBoost(idExpr: string): string {
+    const parts: string[] = [];
+    if (this.spec.uidHintIds.length > 0) {
+      parts.push(`(CASE WHEN ${idExpr} IN (SELECT value FROM json_each(@uidHints)) THEN @hint ELSE 0 END)`);
+    }
+    if (this.spec.label?.ids) {
+      parts.push(`(CASE WHEN ${idExpr} IN (SELECT value FROM json_each(@labelIds)) THEN @hint ELSE 0 END)`);
+    } else if (this.spec.label) {
+      parts.push(`(CASE WHEN EXISTS (SELECT 1 FROM profile_search_labels l WHERE l.path = @labelPath
+        AND l.value IN (SELECT value FROM json_each(@labelValues)) AND l.profile_id = ${idExpr}) THEN @hint ELSE 0 END)`);
+    }
+    return parts.length === 0 ? '0' : parts.join(' + ');
   }
 }

@@ -85,13 +85,12 @@ function getApiKeys(ctx: RestContext) {
       throw authorizationError(ctx.engine.authorization.denialMessage(ctx.caller, Actions.apiKeyGet));
     }
     const keys = ctx.engine.apiKeys.find(filter, { activeOnly });
-    const profiles = ctx.engine.profiles as unknown as { uidForUser?: (u: string, t: string, n: string) => string | undefined };
     return {
       body: {
         api_keys: keys.map((k) =>
           ctx.engine.apiKeys.view(k, {
             withLimitedBy,
-            profileUid: withProfileUid ? profiles.uidForUser?.(k.username, k.realmType, k.realmName) : undefined,
+            profileUid: withProfileUid ? ctx.engine.profiles.profileUidForRealmUser(k.username, k.realmType, k.realmName) : undefined,
           }),
         ),
       },

@@ -1,8 +1,18 @@
 import { Actions } from '@/lib/security/actions';
-import { validationError } from '@/lib/security/errors';
+import { EsError, illegalArgument, validationError, type EsErrorCause } from '@/lib/security/errors';
 import { validateGrant, type Grant } from '@/lib/security/grant';
+import { validateUpdateProfileData } from '@/lib/security/profile-data';
+import { validateSuggestRequest, type SuggestHint, type SuggestRequest } from '@/lib/security/profile-suggest';
+import {
+  validatePrivilegesToCheck,
+  type ApplicationPrivilegesCheck,
+  type IndexPrivilegesCheck,
+  type PrivilegesToCheck,
+} from '@/lib/security/privilege-check';
+import type { RoleDescriptor } from '@/lib/security/roles';
 import type { RouteDefinition, RestContext } from '../types';
-import { parseObject } from '../x-content';
+import { objectEntries, parseObject, tokenName, type BodySource, type JsonNode } from '../x-content';
+import { parseException } from '../manual-parser';
 import { readRefresh, splitList } from '../params';
 
 /** The activate body, declared like RestActivateProfileAction's ObjectParser. */
@@ -51,9 +61,362 @@ function setEnabled(enabled: boolean) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Update profile data: PUT|POST /_security/profile/{uid}/_data (RestUpdateProfileDataAction)
+
+const UPDATE_DATA_FIELDS = {
+  labels: { kind: 'object' },
+  data: { kind: 'object' },
+} as const;
+
+const JAVA_LONG_MIN = -(2n ** 63n);
+const JAVA_LONG_MAX = 2n ** 63n - 1n;
+
+/** RestRequest.paramAsLong: Long.parseLong, else "Failed to parse long parameter [x] with value [v]". */
+function readLongParam(ctx: RestContext, name: string, fallback: number): number {
+  const value = ctx.param(name);
+  if (value === undefined) return fallback;
+  let parsed: bigint | undefined;
+  if (/^[+-]?\d+$/.test(value)) {
+    parsed = BigInt(value);
+    if (parsed < JAVA_LONG_MIN || parsed > JAVA_LONG_MAX) parsed = undefined;
+  }
+  if (parsed === undefined) {
+    throw new EsError(400, 'illegal_argument_exception', `Failed to parse long parameter [${name}] with value [${value}]`, {
+      causedBy: { type: 'number_format_exception', reason: `For input string: "${value}"` },
+    });
+  }
+  return Number(parsed);
+}
+
+function updateData(ctx: RestContext) {
+  const uid = ctx.params.uid;
+  const ifPrimaryTerm = readLongParam(ctx, 'if_primary_term', -1);
+  const ifSeqNo = readLongParam(ctx, 'if_seq_no', -1);
+  readRefresh(ctx);
+  const { source, root } = ctx.requiredBody();
+  const body = parseObject(source, root, 'update_profile_data_request_payload', UPDATE_DATA_FIELDS);
+  const input = {
+    labels: body.labels as Record<string, unknown> | undefined,
+    data: body.data as Record<string, unknown> | undefined,
+  };
+  return () => {
+    // Request validation runs before authorization (TransportAction.handleExecution).
+    const problems = validateUpdateProfileData(input);
+    if (problems.length > 0) throw validationError(problems);
+    ctx.engine.authorization.authorize(ctx.caller, Actions.profilePutData);
+    ctx.engine.profiles.updateData(uid, input, { ifSeqNo, ifPrimaryTerm });
+    return { body: { acknowledged: true } };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggest: GET|POST /_security/profile/_suggest (RestSuggestProfilesAction)
+
+const SUGGEST_FIELDS = {
+  name: { kind: 'string' },
+  size: { kind: 'long' },
+  hint: {
+    kind: {
+      parser: 'suggest_profile_request_payload_hint',
+      fields: { uids: { kind: 'string_array' }, labels: { kind: 'object' } },
+    },
+  },
+  data: { kind: 'string' },
+} as const;
+
+const INT_MIN = -(2 ** 31);
+const INT_MAX = 2 ** 31 - 1;
+
+/** SuggestProfilesRequest.Hint's conversion of the labels map: string or list of strings. */
+function hintLabels(labels: Record<string, unknown>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(labels)) {
+    if (typeof value === 'string') {
+      out[key] = [value];
+    } else if (Array.isArray(value)) {
+      if (!value.every((v) => typeof v === 'string')) {
+        throw parseException('[labels] hint supports either string value or list of strings');
+      }
+      out[key] = value as string[];
+    } else {
+      throw parseException('[labels] hint supports either string or list of strings as its value');
+    }
+  }
+  return out;
+}
+
+function suggest(ctx: RestContext) {
+  const parsedBody = ctx.body();
+  let payload: Record<string, unknown> = {};
+  if (parsedBody) {
+    const { source, root } = parsedBody;
+    payload = parseObject(source, root, 'suggest_profile_request_payload', SUGGEST_FIELDS);
+    const size = payload.size as number | undefined;
+    if (size !== undefined && (size < INT_MIN || size > INT_MAX)) {
+      const node = objectEntries(root).find((e) => e.name === 'size')!.valueNode;
+      throw source.parseError(node.offset, '[suggest_profile_request_payload] failed to parse field [size]', {
+        type: 'input_coercion_exception',
+        reason: `Numeric value (${String(node.value)}) out of range of int (${INT_MIN} - ${INT_MAX})`,
+      });
+    }
+  }
+  const dataParam = ctx.param('data');
+  if (dataParam !== undefined && payload.data !== undefined) {
+    throw illegalArgument('The [data] parameter must be specified in either request body or as query parameter, but not both');
+  }
+  const rawHint = payload.hint as { uids?: string[]; labels?: Record<string, unknown> } | undefined;
+  let hint: SuggestHint | undefined;
+  if (rawHint) {
+    hint = {};
+    if (rawHint.uids !== undefined) hint.uids = rawHint.uids;
+    if (rawHint.labels !== undefined) hint.labels = hintLabels(rawHint.labels);
+  }
+  const request: SuggestRequest = {
+    name: (payload.name as string | undefined) ?? '',
+    size: (payload.size as number | undefined) ?? 10,
+    dataKeys: splitList(dataParam ?? (payload.data as string | undefined)),
+    hint,
+  };
+  return () => {
+    const problems = validateSuggestRequest(request);
+    if (problems.length > 0) throw validationError(problems);
+    ctx.engine.authorization.authorize(ctx.caller, Actions.profileSuggest);
+    return { body: ctx.engine.profiles.suggest(request) };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Has privileges: GET|POST /_security/profile/_has_privileges (RestProfileHasPrivilegesAction)
+
+const HAS_PRIVILEGES_PARSER = 'profile_has_privileges_request';
+
+/** A parse error raised at `node` while reading the privileges object. */
+class PrivilegesParseError extends Error {
+  constructor(
+    readonly node: JsonNode,
+    readonly cause: EsErrorCause,
+  ) {
+    super(cause.reason);
+  }
+}
+
+/** An ElasticsearchParseException, optionally wrapping another cause. */
+function parseCause(reason: string, causedBy?: EsErrorCause): EsErrorCause {
+  return (causedBy ? { type: 'parse_exception', reason, caused_by: causedBy } : { type: 'parse_exception', reason }) as EsErrorCause;
+}
+
+function fail(node: JsonNode, reason: string, causedBy?: EsErrorCause): never {
+  throw new PrivilegesParseError(node, parseCause(reason, causedBy));
+}
+
+/** XContentUtils.readStringArray, re-wrapped as RoleDescriptor does ("failed to parse role [...]"). */
+function readStringArray(field: string, node: JsonNode, allowNull: boolean): string[] | null {
+  const wrap = (reason: string, at: JsonNode): never =>
+    fail(at, `failed to parse role [${HAS_PRIVILEGES_PARSER}]`, parseCause(reason));
+  if (node.type === 'null') {
+    if (allowNull) return null;
+    wrap(`could not parse [${field}] field. expected a string array but found null value instead`, node);
+  }
+  if (node.type !== 'array') wrap(`could not parse [${field}] field. expected a string array but found [${tokenName(node)}] value instead`, node);
+  return (node.children ?? []).map((child) => {
+    if (child.type !== 'string') {
+      wrap(`could not parse [${field}] field. expected a string array but one of the value in the array is [${tokenName(child)}]`, child);
+    }
+    return child.value as string;
+  });
+}
+
+interface ParsedIndexEntry extends IndexPrivilegesCheck {
+  usesFls: boolean;
+  usesDls: boolean;
+}
+
+function parseIndexEntry(field: string, node: JsonNode): ParsedIndexEntry {
+  const prefix = `failed to parse indices privileges for role [${HAS_PRIVILEGES_PARSER}].`;
+  if (node.type !== 'object') {
+    fail(node, `${prefix} expected field [${field}] value to be an array of objects, but found an array element of type [${tokenName(node)}]`);
+  }
+  let names: string[] | null = null;
+  let privileges: string[] | null = null;
+  let allowRestrictedIndices = false;
+  let usesDls = false;
+  let granted: string[] | null = null;
+  let except: string[] | null = null;
+  for (const { name, valueNode } of objectEntries(node)) {
+    switch (name) {
+      case 'names':
+        if (valueNode.type === 'string') names = [valueNode.value as string];
+        else if (valueNode.type === 'array') {
+          names = readStringArray(name, valueNode, false);
+          if (names!.length === 0) fail(valueNode, `${prefix} [names] cannot be an empty array`);
+        } else {
+          fail(valueNode, `${prefix} expected field [names] value to be a string or an array of strings, but found [${tokenName(valueNode)}] instead`);
+        }
+        break;
+      case 'allow_restricted_indices':
+        if (valueNode.type !== 'boolean') {
+          fail(valueNode, `${prefix} expected field [allow_restricted_indices] value to be a boolean, but found [${tokenName(valueNode)}] instead`);
+        }
+        allowRestrictedIndices = valueNode.value === true;
+        break;
+      case 'query':
+        if (valueNode.type === 'object') usesDls = true;
+        else if (valueNode.type === 'string') usesDls = usesDls || valueNode.value !== '';
+        else if (valueNode.type !== 'null') {
+          fail(valueNode, `${prefix} expected field [query] value to be null, a string, an array, or an object, but found [${tokenName(valueNode)}] instead`);
+        }
+        break;
+      case 'field_security': {
+        if (valueNode.type !== 'object') {
+          fail(valueNode, `${prefix} expected START_OBJECT but got ${tokenName(valueNode)} in "field_security".`);
+        }
+        const entries = objectEntries(valueNode);
+        if (entries.length === 0) fail(valueNode, `${prefix} "field_security" must not be empty.`);
+        for (const entry of entries) {
+          if (entry.name === 'grant') {
+            granted = readStringArray('grant', entry.valueNode, true);
+            if (granted === null) fail(entry.valueNode, `${prefix} grant must not be null.`);
+          } else if (entry.name === 'except') {
+            except = readStringArray('except', entry.valueNode, true);
+            if (except === null) fail(entry.valueNode, `${prefix} except must not be null.`);
+          } else {
+            fail(entry.keyNode, `${prefix} "field_security" only accepts options grant and except, but got: ${entry.name}`);
+          }
+        }
+        break;
+      }
+      case 'privileges':
+        privileges = readStringArray(name, valueNode, true);
+        break;
+      case 'transient_metadata':
+        if (valueNode.type !== 'object') {
+          fail(valueNode, `failed to parse transient metadata for role [${HAS_PRIVILEGES_PARSER}]. expected START_OBJECT but got ${tokenName(valueNode)} in "transient_metadata".`);
+        }
+        break;
+      default:
+        fail(valueNode, `${prefix} unexpected field [${name}]`);
+    }
+  }
+  if (names === null) fail(node, `${prefix} missing required [names] field`);
+  if (privileges === null) fail(node, `${prefix} missing required [privileges] field`);
+  if (except !== null && granted === null) fail(node, `${prefix} field_security requires grant if except is given`);
+  if (privileges.length === 0) {
+    throw new PrivilegesParseError(node, { type: 'illegal_argument_exception', reason: 'indices privileges must define at least one privilege' });
+  }
+  const g = granted as string[] | null;
+  const e = except as string[] | null;
+  const usesFls = (e !== null && e.length > 0) || (g !== null && !(g.length === 1 && g[0] === '*'));
+  return { names, privileges, allowRestrictedIndices, usesFls, usesDls };
+}
+
+const APPLICATION_ENTRY_FIELDS = {
+  application: { kind: 'string' },
+  privileges: { kind: 'string_array' },
+  resources: { kind: 'string_array' },
+} as const;
+
+function parseApplicationEntry(source: BodySource, field: string, node: JsonNode): ApplicationPrivilegesCheck {
+  const prefix = `failed to parse application privileges for role [${HAS_PRIVILEGES_PARSER}].`;
+  if (node.type !== 'object') {
+    fail(node, `${prefix} expected field [${field}] value to be an array of objects, but found an array element of type [${tokenName(node)}]`);
+  }
+  let entry: Record<string, unknown>;
+  try {
+    entry = parseObject(source, node, 'application', APPLICATION_ENTRY_FIELDS);
+  } catch (error) {
+    if (error instanceof EsError) throw new PrivilegesParseError(node, { type: error.type, reason: error.reason });
+    throw error;
+  }
+  if (entry.resources === undefined) fail(node, `${prefix} missing required [resources] field`);
+  if (entry.privileges === undefined) fail(node, `${prefix} missing required [privileges] field`);
+  return {
+    application: (entry.application as string | undefined) ?? '',
+    privileges: entry.privileges as string[],
+    resources: entry.resources as string[],
+  };
+}
+
+/** RoleDescriptor.parsePrivilegesToCheck. */
+function parsePrivilegesToCheck(source: BodySource, node: JsonNode): PrivilegesToCheck {
+  const prefix = `failed to parse privileges check [${HAS_PRIVILEGES_PARSER}].`;
+  let cluster: string[] | null = null;
+  let index: ParsedIndexEntry[] | null = null;
+  let application: ApplicationPrivilegesCheck[] | null = null;
+  for (const { name, valueNode } of objectEntries(node)) {
+    if (name === 'index') {
+      if (valueNode.type !== 'array') {
+        fail(valueNode, `failed to parse indices privileges for role [${HAS_PRIVILEGES_PARSER}]. expected field [index] value to be an array, but found [${tokenName(valueNode)}] instead`);
+      }
+      index = (valueNode.children ?? []).map((child) => parseIndexEntry(name, child));
+    } else if (name === 'cluster') {
+      cluster = readStringArray(name, valueNode, true);
+    } else if (name === 'application' || name === 'applications') {
+      if (valueNode.type !== 'array') {
+        fail(valueNode, `failed to parse application privileges for role [${HAS_PRIVILEGES_PARSER}]. expected field [${name}] value to be an array, but found [${tokenName(valueNode)}] instead`);
+      }
+      application = (valueNode.children ?? []).map((child) => parseApplicationEntry(source, name, child));
+    } else {
+      fail(valueNode, `${prefix} unexpected field [${name}]`);
+    }
+  }
+  if (cluster === null && index === null && application === null) {
+    fail(node, `${prefix} All privilege fields [cluster,index,applications] are missing`);
+  }
+  const entries = index ?? [];
+  if (entries.some((e) => e.usesFls)) fail(node, 'Field [field_security] is not supported in a has_privileges request');
+  if (entries.some((e) => e.usesDls)) fail(node, 'Field [query] is not supported in a has_privileges request');
+  return {
+    cluster: cluster ?? [],
+    index: entries.map(({ names, privileges, allowRestrictedIndices }) => ({ names, privileges, allowRestrictedIndices })),
+    application: application ?? [],
+  };
+}
+
+function hasPrivileges(ctx: RestContext) {
+  const parsedBody = ctx.body();
+  if (!parsedBody) throw new EsError(400, 'parse_exception', 'request body or source parameter is required');
+  const { source, root } = parsedBody;
+  const body = parseObject(source, root, HAS_PRIVILEGES_PARSER, {
+    uids: { kind: 'string_array' },
+    privileges: { kind: 'object' },
+  });
+  let check: PrivilegesToCheck | undefined;
+  const privilegesNode = objectEntries(root).find((e) => e.name === 'privileges')?.valueNode;
+  if (privilegesNode) {
+    try {
+      check = parsePrivilegesToCheck(source, privilegesNode);
+    } catch (error) {
+      if (!(error instanceof PrivilegesParseError)) throw error;
+      throw source.parseError(error.node.offset, `[${HAS_PRIVILEGES_PARSER}] failed to parse field [privileges]`, error.cause);
+    }
+  }
+  const missing = [body.uids === undefined ? 'uids' : undefined, check === undefined ? 'privileges' : undefined].filter(Boolean);
+  if (missing.length > 0) throw illegalArgument(`Required [${missing.join(', ')}]`);
+  const uids = body.uids as string[];
+  const toCheck = check as PrivilegesToCheck;
+  return () => {
+    // ProfileHasPrivilegesRequest.validate, before authorization.
+    const problems: string[] = [];
+    if (uids.length === 0) problems.push('profile uids list must not be empty');
+    problems.push(...validatePrivilegesToCheck(toCheck));
+    if (problems.length > 0) throw validationError(problems);
+    ctx.engine.authorization.authorize(ctx.caller, Actions.profileHasPrivileges);
+    const resolveRoles = (names: readonly string[]): RoleDescriptor[] =>
+      names.flatMap((name) => {
+        const role = ctx.engine.roles.get(name);
+        return role ? [role] : [];
+      });
+    return { body: ctx.engine.profiles.hasPrivileges(uids, toCheck, resolveRoles) };
+  };
+}
+
 export const profileRoutes: RouteDefinition[] = [
   { methods: ['POST'], path: '/_security/profile/_activate', handler: activate },
+  { methods: ['GET', 'POST'], path: '/_security/profile/_suggest', handler: suggest },
+  { methods: ['GET', 'POST'], path: '/_security/profile/_has_privileges', handler: hasPrivileges },
   { methods: ['GET'], path: '/_security/profile/{uid}', handler: getProfiles },
   { methods: ['PUT', 'POST'], path: '/_security/profile/{uid}/_enable', handler: setEnabled(true) },
   { methods: ['PUT', 'POST'], path: '/_security/profile/{uid}/_disable', handler: setEnabled(false) },
+  { methods: ['PUT', 'POST'], path: '/_security/profile/{uid}/_data', handler: updateData },
 ];

@@ -1,7 +1,7 @@
 import { Actions } from '@/lib/security/actions';
 import type { RouteDefinition, RestContext } from '../types';
 import { parseManual } from '../manual-parser';
-import { readRefresh, splitList } from '../params';
+import { readBooleanParam, readRefresh, splitList } from '../params';
 
 const PUT_USER_FIELDS = {
   password: 'string',
@@ -35,10 +35,18 @@ function putUser(ctx: RestContext) {
 
 function getUsers(ctx: RestContext) {
   const names = splitList(ctx.params.username);
+  const withProfileUid = readBooleanParam(ctx, 'with_profile_uid', false);
   return () => {
     ctx.engine.authorization.authorize(ctx.caller, Actions.userGet);
     const users = ctx.engine.users.list(names.length > 0 ? names : undefined);
-    const body = Object.fromEntries(users.map((u) => [u.username, ctx.engine.users.view(u)]));
+    const body = Object.fromEntries(
+      users.map((u) => {
+        // with_profile_uid: `profile_uid` is appended when the user has a profile.
+        const profileUid = withProfileUid ? ctx.engine.profiles.profileUidForUser(u.username) : undefined;
+        const view = ctx.engine.users.view(u);
+        return [u.username, profileUid === undefined ? view : { ...view, profile_uid: profileUid }];
+      }),
+    );
     // Naming users that do not exist gives 404 with an empty object, as in Elasticsearch.
     return { status: names.length > 0 && users.length === 0 ? 404 : 200, body };
   };
