@@ -1,9 +1,18 @@
-import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import type { Client } from '@elastic/elasticsearch';
 import { startServer, type RunningServer } from './support/server';
 import { ACTIVATE_ACTION, basic, esErrorBody, expectedUid } from './support/es-http';
-import { ClientPool, NO_ANONYMOUS_MESSAGE, encodeApiKey, jsonRequest, outcome, sleep } from './support/tokens-helpers';
+import {
+  ClientPool,
+  NO_ANONYMOUS_MESSAGE,
+  encodeApiKey,
+  jsonRequest,
+  outcome,
+  putTestUsers,
+  shutDown,
+  sleep,
+  type TestUser,
+} from './support/tokens-helpers';
 
 /**
  * API keys end to end, with the official client and raw HTTP: create, ApiKey caller authentication
@@ -23,14 +32,6 @@ const API_KEY_REALM = { name: '_es_api_key', type: '_es_api_key' };
 const USER_PUT_ACTION = 'cluster:admin/xpack/security/user/put';
 const API_KEY_INVALIDATE_ACTION = 'cluster:admin/xpack/security/api_key/invalidate';
 const API_KEY_GET_ACTION = 'cluster:admin/xpack/security/api_key/get';
-
-interface TestUser {
-  username: string;
-  password: string;
-  roles: string[];
-  full_name: string;
-  email: string;
-}
 
 function user(username: string, roles: string[], full_name: string): TestUser {
   return { username, password: `${username}-password`, roles, full_name, email: `${username}@example.com` };
@@ -102,15 +103,11 @@ test.beforeAll(async () => {
   await admin.security.putRole({ name: 'key_admin_role', cluster: ['manage_api_key'] });
   await admin.security.putRole({ name: 'own_keys', cluster: ['manage_own_api_key'] });
   await admin.security.putRole({ name: 'own_keys_creator', cluster: ['manage_own_api_key', 'cluster:admin/xpack/security/api_key/create'] });
-  for (const u of [JOE, ALICE, PROFILE_ADMIN, KEY_ADMIN, OWN_KEYS_VIEWER, LIMITED, OTHER, OWNER, TEMP]) {
-    await admin.security.putUser({ username: u.username, password: u.password, roles: u.roles, full_name: u.full_name, email: u.email });
-  }
+  await putTestUsers(admin, [JOE, ALICE, PROFILE_ADMIN, KEY_ADMIN, OWN_KEYS_VIEWER, LIMITED, OTHER, OWNER, TEMP]);
 });
 
 test.afterAll(async () => {
-  await pool.closeAll();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+  await shutDown(server, pool);
 });
 
 test.describe('create and ApiKey authentication', () => {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import type { Client } from '@elastic/elasticsearch';
 import { startServer, type RunningServer } from './support/server';
@@ -11,8 +10,11 @@ import {
   jsonRequest,
   oauthError,
   outcome,
+  putTestUsers,
+  shutDown,
   sleep,
   unknownTokenString,
+  type TestUser,
 } from './support/tokens-helpers';
 
 /**
@@ -35,14 +37,6 @@ const ELASTIC = basic('elastic', ELASTIC_PASSWORD);
 const TOKEN_CREATE_ACTION = 'cluster:admin/xpack/security/token/create';
 const NATIVE = { name: 'default_native', type: 'native' };
 const AUTHENTICATION_KEYS = ['username', 'roles', 'full_name', 'email', 'metadata', 'enabled', 'authentication_realm', 'lookup_realm', 'authentication_type'];
-
-interface TestUser {
-  username: string;
-  password: string;
-  roles: string[];
-  full_name: string;
-  email: string;
-}
 
 function viewer(username: string): TestUser {
   return { username, password: `${username}-password`, roles: ['viewer'], full_name: `${username} example`, email: `${username}@example.com` };
@@ -108,15 +102,11 @@ function grantFailure(principal: string) {
 test.beforeAll(async () => {
   server = await startServer({ env: { ELASTIC_PASSWORD } });
   admin = pool.basic('elastic', ELASTIC_PASSWORD);
-  for (const user of [ALICE, JOE, BOB, CAROL, DAVE, ERIN]) {
-    await admin.security.putUser({ username: user.username, password: user.password, roles: user.roles, full_name: user.full_name, email: user.email });
-  }
+  await putTestUsers(admin, [ALICE, JOE, BOB, CAROL, DAVE, ERIN]);
 });
 
 test.afterAll(async () => {
-  await pool.closeAll();
-  await server?.stop();
-  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+  await shutDown(server, pool);
 });
 
 test.describe('POST /_security/oauth2/token: password and client_credentials grants', () => {
@@ -587,7 +577,7 @@ test.describe('expired access tokens (server with TOKEN_TIMEOUT=2s)', () => {
   test.beforeAll(async () => {
     shortLived = await startServer({ env: { ELASTIC_PASSWORD, TOKEN_TIMEOUT: '2s' } });
     const elastic = shortPool.basic('elastic', ELASTIC_PASSWORD);
-    await elastic.security.putUser({ username: ALICE.username, password: ALICE.password, roles: ALICE.roles, full_name: ALICE.full_name, email: ALICE.email });
+    await putTestUsers(elastic, [ALICE]);
     issuedAt = Date.now();
     expired = await elastic.security.getToken({ grant_type: 'password', username: ALICE.username, password: ALICE.password });
     // Valid right after issue...
@@ -598,9 +588,7 @@ test.describe('expired access tokens (server with TOKEN_TIMEOUT=2s)', () => {
   });
 
   test.afterAll(async () => {
-    await shortPool.closeAll();
-    await shortLived?.stop();
-    if (shortLived) fs.rmSync(shortLived.dataDir, { recursive: true, force: true });
+    await shutDown(shortLived, shortPool);
   });
 
   test('expires_in reflects the configured token timeout', async () => {

@@ -1,7 +1,7 @@
-import { test, expect, type Page, type BrowserContext } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './support/server';
 import { basic, esClient, expectedUid } from './support/es-http';
+import { attachScreenshot, enableDarkTheme, expectNoAxeViolations, signIn, submitSignInForm, type Credentials } from './support/console';
 
 /**
  * The console in a real browser: sign-in, the activate page with both grant types, errors,
@@ -9,6 +9,7 @@ import { basic, esClient, expectedUid } from './support/es-http';
  */
 
 const ELASTIC_PASSWORD = 'elastic-console-test';
+const ELASTIC: Credentials = { username: 'elastic', password: ELASTIC_PASSWORD };
 const JACK = { username: 'jacknich', password: 'jack-s3cret-pw', fullName: 'Jack Nicholson', email: 'jack@example.com' };
 const VIEWER = { username: 'vera', password: 'vera-s3cret-pw' };
 
@@ -26,13 +27,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, username = 'elastic', password = ELASTIC_PASSWORD, path = '/profiles/activate') {
-  await page.goto(server.url + path);
-  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(server.url + path);
+/** Opens the activate page signed out, follows the redirect to the sign-in form and signs in as `user`. */
+async function signInToActivate(page: Page, user: Credentials = ELASTIC) {
+  await signIn(page, server.url, { path: '/profiles/activate', ...user, viaRedirect: true });
 }
 
 function countRequests(page: Page, fragment: string): () => number {
@@ -43,20 +40,9 @@ function countRequests(page: Page, fragment: string): () => number {
   return () => count;
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-async function darkMode(context: BrowserContext) {
-  await context.addInitScript(() => window.localStorage.setItem('pc-theme', 'dark'));
-}
-
 test('signing in with a wrong password shows a clear message and reveals nothing else', async ({ page }) => {
   await page.goto(server.url + '/profiles/activate');
-  await page.getByLabel('Username').fill('elastic');
-  await page.getByLabel('Password', { exact: true }).fill('not-the-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignInForm(page, { username: 'elastic', password: 'not-the-password' });
   await expect(page.getByTestId('signInError')).toHaveText(/Username or password is incorrect/);
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
   await expect(page.getByLabel('Username')).toHaveValue('elastic');
@@ -64,7 +50,7 @@ test('signing in with a wrong password shows a clear message and reveals nothing
 });
 
 test('password grant: the profile JSON shows the username and realm, with a link to the profile', async ({ page }) => {
-  await signIn(page);
+  await signInToActivate(page);
   await page.getByTestId('username').fill(JACK.username);
   await page.getByTestId('password').fill(JACK.password);
   await page.getByTestId('activateSubmit').click();
@@ -88,7 +74,7 @@ test('password grant: the profile JSON shows the username and realm, with a link
 test('access token grant with a token-service token shows the token user\'s profile', async ({ page }) => {
   const es = esClient(server.url, 'elastic', ELASTIC_PASSWORD);
   const token = await es.security.getToken({ grant_type: 'password', username: JACK.username, password: JACK.password });
-  await signIn(page);
+  await signInToActivate(page);
   await page.getByTestId('grantAccessToken').click();
   await page.getByTestId('accessToken').fill(token.access_token);
   await page.getByTestId('activateSubmit').click();
@@ -101,7 +87,7 @@ test('access token grant with a token-service token shows the token user\'s prof
 });
 
 test('a wrong user password shows the 401 callout and keeps the username', async ({ page }) => {
-  await signIn(page);
+  await signInToActivate(page);
   await page.getByTestId('username').fill(JACK.username);
   await page.getByTestId('password').fill('wrong-password');
   await page.getByTestId('activateSubmit').click();
@@ -117,7 +103,7 @@ test('a wrong user password shows the 401 callout and keeps the username', async
 });
 
 test('empty fields show field errors without sending a request, then clear as the user types', async ({ page }) => {
-  await signIn(page);
+  await signInToActivate(page);
   const requests = countRequests(page, '/api/console/activate');
   await page.getByTestId('activateSubmit').click();
   await expect(page.getByText('Username is required.')).toBeVisible();
@@ -133,7 +119,7 @@ test('empty fields show field errors without sending a request, then clear as th
 });
 
 test('the whole activate flow works with the keyboard alone', async ({ page }) => {
-  await signIn(page);
+  await signInToActivate(page);
   await page.getByTestId('username').focus();
   await page.keyboard.type(JACK.username);
   await page.keyboard.press('Tab');
@@ -147,7 +133,7 @@ test('the whole activate flow works with the keyboard alone', async ({ page }) =
 });
 
 test('a user without manage_user_profile sees the permission page', async ({ page }) => {
-  await signIn(page, VIEWER.username, VIEWER.password);
+  await signInToActivate(page, VIEWER);
   await expect(page.getByTestId('permissionPrompt')).toContainText('You need permission to activate user profiles');
   await expect(page.getByTestId('activateForm')).toHaveCount(0);
   await expectNoAxeViolations(page);
@@ -156,35 +142,34 @@ test('a user without manage_user_profile sees the permission page', async ({ pag
 test('the activate page is accessible in light and dark mode, with a result shown; screenshots', async ({ browser }, testInfo) => {
   for (const theme of ['light', 'dark'] as const) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    if (theme === 'dark') await darkMode(context);
+    if (theme === 'dark') await enableDarkTheme(context);
     const page = await context.newPage();
-    await signIn(page);
+    await signInToActivate(page);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, testInfo, `activate-${theme}`);
     await page.getByTestId('username').fill(JACK.username);
     await page.getByTestId('password').fill(JACK.password);
     await page.getByTestId('activateSubmit').click();
     await expect(page.getByTestId('responseStatus')).toHaveText('200 OK');
-    await expectNoAxeViolations(page);
-    const shot = await page.screenshot({ fullPage: true, path: testInfo.outputPath(`activate-${theme}.png`) });
-    await testInfo.attach(`activate-${theme}`, { body: shot, contentType: 'image/png' });
+    await expectNoAxeViolations(page, testInfo, `activate-result-${theme}`);
+    await attachScreenshot(page, testInfo, `activate-${theme}`);
     await context.close();
   }
 });
 
-test('the sign-in page is accessible in light and dark mode', async ({ browser }) => {
+test('the sign-in page is accessible in light and dark mode', async ({ browser }, testInfo) => {
   for (const theme of ['light', 'dark'] as const) {
     const context = await browser.newContext();
-    if (theme === 'dark') await darkMode(context);
+    if (theme === 'dark') await enableDarkTheme(context);
     const page = await context.newPage();
     await page.goto(server.url + '/login');
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, testInfo, `login-${theme}`);
     await context.close();
   }
 });
 
 test('sign-out returns to sign-in, and the old session no longer works', async ({ page, context }) => {
-  await signIn(page);
+  await signInToActivate(page);
   const oldCookies = await context.cookies();
   await page.getByRole('button', { name: /elastic/ }).click();
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -203,7 +188,7 @@ test('sign-out returns to sign-in, and the old session no longer works', async (
 });
 
 test('CSRF: the BFF refuses cross-origin posts, posts without the header, and non-JSON bodies', async ({ page }) => {
-  await signIn(page);
+  await signInToActivate(page);
   const url = server.url + '/api/console/activate';
   const body = { grantType: 'password', username: JACK.username, password: JACK.password };
   const crossOrigin = await page.request.post(url, {
@@ -250,10 +235,9 @@ test.describe('token refresh', () => {
   });
 
   test('the session endpoint refreshes the tokens and the console keeps working', async ({ page, context }) => {
+    // Straight to the form, without a callbackUrl: the console's own landing page is the activate page.
     await page.goto(shortServer.url + '/login');
-    await page.getByLabel('Username').fill('elastic');
-    await page.getByLabel('Password', { exact: true }).fill(ELASTIC_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignInForm(page, ELASTIC);
     await page.waitForURL(shortServer.url + '/profiles/activate');
     const before = (await context.cookies()).find((c) => c.name.endsWith('next-auth.session-token'))?.value;
     const session = await page.request.get(shortServer.url + '/api/auth/session');
@@ -272,28 +256,28 @@ test.describe('token refresh', () => {
 });
 
 test('?username= prefills the activate form (the Users pages link here)', async ({ page }) => {
-  await signIn(page);
+  await signInToActivate(page);
   await page.goto(server.url + '/profiles/activate?username=jacknich');
   await expect(page.getByTestId('username')).toHaveValue('jacknich');
   await expect(page.getByTestId('password')).toHaveValue('');
 });
 
 test('the grant type group is named by its legend and described by its help text', async ({ page }) => {
-  await signIn(page);
+  await signInToActivate(page);
   const group = page.getByRole('radiogroup', { name: 'Grant type' });
   await expect(group).toBeVisible();
   await expect(group).toHaveAccessibleDescription('How the user proves who they are.');
 });
 
-test('an unknown console page answers 404 with the console\'s own page, accessible in both modes', async ({ browser }) => {
+test('an unknown console page answers 404 with the console\'s own page, accessible in both modes', async ({ browser }, testInfo) => {
   for (const theme of ['light', 'dark'] as const) {
     const context = await browser.newContext();
-    if (theme === 'dark') await darkMode(context);
+    if (theme === 'dark') await enableDarkTheme(context);
     const page = await context.newPage();
     const response = await page.goto(server.url + '/no-such-page');
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, testInfo, `not-found-${theme}`);
     await context.close();
   }
 });

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { test, expect, type Page, type TestInfo } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { basic } from './support/es-http';
+import { test, expect } from '@playwright/test';
+import { basic, type Json } from './support/es-http';
 import { startServer, type RunningServer } from './support/server';
+import { attachScreenshot, enableDarkTheme, expectNoAxeViolations, restApi, signIn, type Credentials, type RestApi } from './support/console';
 
 /**
  * The console's profile pages in a real browser: the finder (/profiles) and the profile page
@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from './support/server';
 
 const ELASTIC_PASSWORD = 'e2e-elastic-profiles-ui';
 const PASSWORD = 'console-e2e-password';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const ELASTIC: Credentials = { username: 'elastic', password: ELASTIC_PASSWORD };
 
 const USERS = {
   jacknich: { full_name: 'Jack Nicholson', email: 'jacknich@example.com', roles: ['viewer', 'editor'] },
@@ -23,73 +23,19 @@ const USERS = {
 } as const;
 type ProfileUser = keyof typeof USERS;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, inspected by assertions
-type Json = any;
-
-/** One call to the Elasticsearch-compatible API as `elastic`. */
-async function es(server: RunningServer, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: basic('elastic', ELASTIC_PASSWORD),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+async function createUser(api: RestApi, username: ProfileUser) {
+  await api.ok('PUT', `/_security/user/${username}`, { password: PASSWORD, ...USERS[username] });
 }
 
-async function esOk(server: RunningServer, method: string, path: string, body?: unknown): Promise<Json> {
-  const result = await es(server, method, path, body);
-  expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBe(200);
-  return result.body;
-}
-
-async function createUser(server: RunningServer, username: ProfileUser) {
-  await esOk(server, 'PUT', `/_security/user/${username}`, { password: PASSWORD, ...USERS[username] });
-}
-
-async function activate(server: RunningServer, username: string): Promise<string> {
-  const profile = await esOk(server, 'POST', '/_security/profile/_activate', { grant_type: 'password', username, password: PASSWORD });
+async function activate(api: RestApi, username: string): Promise<string> {
+  const profile = await api.ok('POST', '/_security/profile/_activate', { grant_type: 'password', username, password: PASSWORD });
   return profile.uid as string;
 }
 
-async function getProfile(server: RunningServer, uid: string, data = ''): Promise<Json> {
-  const body = await esOk(server, 'GET', `/_security/profile/${uid}${data ? `?data=${data}` : ''}`);
+async function getProfile(api: RestApi, uid: string, data = ''): Promise<Json> {
+  const body = await api.ok('GET', `/_security/profile/${uid}${data ? `?data=${data}` : ''}`);
   expect(body.profiles).toHaveLength(1);
   return body.profiles[0];
-}
-
-/** Signs in through the form and lands on `path`. */
-async function signIn(page: Page, server: RunningServer, username: string, password: string, path: string) {
-  await page.goto(`${server.url}/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
-}
-
-async function useDarkTheme(page: Page) {
-  await page.addInitScript(() => window.localStorage.setItem('pc-theme', 'dark'));
-}
-
-/** WCAG 2.0/2.1 A and AA rules; failures list rule, impact and the offending elements. */
-async function expectNoAxeViolations(page: Page, testInfo: TestInfo, name: string) {
-  // Colours mid-transition (e.g. a button that just became enabled) would be measured wrongly.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
-  );
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  await testInfo.attach(`axe-${name}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
-  const summary = results.violations.map((v) => ({ rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  expect(summary, `axe violations on ${name}`).toEqual([]);
-}
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
 test.describe('an empty profile store', () => {
@@ -104,7 +50,7 @@ test.describe('an empty profile store', () => {
   });
 
   test('the finder says there are no profiles yet and offers to activate one', async ({ page }) => {
-    await signIn(page, server, 'elastic', ELASTIC_PASSWORD, '/profiles');
+    await signIn(page, server.url, { path: '/profiles', ...ELASTIC });
     const empty = page.getByTestId('profilesEmpty');
     await expect(empty.getByRole('heading', { name: 'No profiles yet' })).toBeVisible();
     await expect(page.getByTestId('profilesCount')).toHaveText('0 profiles');
@@ -115,17 +61,19 @@ test.describe('an empty profile store', () => {
 
 test.describe('profile pages', () => {
   let server: RunningServer;
+  let api: RestApi;
   const uids = {} as Record<ProfileUser, string>;
 
   test.beforeAll(async () => {
     server = await startServer({ env: { ELASTIC_PASSWORD } });
+    api = restApi(server.url, basic('elastic', ELASTIC_PASSWORD));
     for (const username of Object.keys(USERS) as ProfileUser[]) {
-      await createUser(server, username);
-      uids[username] = await activate(server, username);
+      await createUser(api, username);
+      uids[username] = await activate(api, username);
     }
     // A user who may sign in but not manage profiles.
-    await esOk(server, 'PUT', '/_security/role/monitor_only', { cluster: ['monitor'] });
-    await esOk(server, 'PUT', '/_security/user/watcher', { password: PASSWORD, roles: ['monitor_only'], full_name: 'Wanda Watcher' });
+    await api.ok('PUT', '/_security/role/monitor_only', { cluster: ['monitor'] });
+    await api.ok('PUT', '/_security/user/watcher', { password: PASSWORD, roles: ['monitor_only'], full_name: 'Wanda Watcher' });
   });
 
   test.afterAll(async () => {
@@ -134,7 +82,7 @@ test.describe('profile pages', () => {
   });
 
   test('finds profiles as you type (debounced) and opens one', async ({ page }) => {
-    await signIn(page, server, 'elastic', ELASTIC_PASSWORD, '/profiles');
+    await signIn(page, server.url, { path: '/profiles', ...ELASTIC });
     await expect(page.getByRole('heading', { level: 1, name: 'Find profiles' })).toBeVisible();
     await expect(page.getByText(/Disabled profiles are not listed; find them from Users\./)).toBeVisible();
     await expect(page.getByRole('main').getByRole('link', { name: 'Users', exact: true })).toHaveAttribute('href', '/users');
@@ -199,9 +147,9 @@ test.describe('profile pages', () => {
   });
 
   test('the profile page summarises the profile and shows its JSON with data', async ({ page }) => {
-    await esOk(server, 'POST', `/_security/profile/${uids.jackie}/_data`, { labels: { team: 'stunts' }, data: { app1: { theme: 'dark' } } });
-    await signIn(page, server, 'elastic', ELASTIC_PASSWORD, `/profiles/${uids.jackie}`);
-    const stored = await getProfile(server, uids.jackie, '*');
+    await api.ok('POST', `/_security/profile/${uids.jackie}/_data`, { labels: { team: 'stunts' }, data: { app1: { theme: 'dark' } } });
+    await signIn(page, server.url, { path: `/profiles/${uids.jackie}`, ...ELASTIC });
+    const stored = await getProfile(api, uids.jackie, '*');
 
     const summary = page.getByRole('region', { name: 'Summary' });
     await expect(summary.getByTestId('summaryUsername')).toHaveText('jackie');
@@ -221,7 +169,7 @@ test.describe('profile pages', () => {
 
   test('disable then enable a profile, each behind a confirm modal', async ({ page }) => {
     const uid = uids.mstone;
-    await signIn(page, server, 'elastic', ELASTIC_PASSWORD, `/profiles/${uid}`);
+    await signIn(page, server.url, { path: `/profiles/${uid}`, ...ELASTIC });
     // Slow the BFF call down a little, so the busy state can be seen.
     await page.route('**/api/console/profiles/*/enabled', async (route) => {
       await new Promise((r) => setTimeout(r, 400));
@@ -235,7 +183,7 @@ test.describe('profile pages', () => {
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
-    expect((await getProfile(server, uid)).enabled).toBe(true);
+    expect((await getProfile(api, uid)).enabled).toBe(true);
 
     await page.getByRole('button', { name: 'Disable profile' }).click();
     dialog = page.getByRole('dialog', { name: "Disable the profile of 'mstone'?" });
@@ -245,7 +193,7 @@ test.describe('profile pages', () => {
     await expect(page.getByText("Disabled the profile of 'mstone'")).toBeVisible();
     await expect(page.getByTestId('profileStatus')).toHaveText('Disabled');
     await expect(page.getByTestId('disabledCallOut')).toBeVisible();
-    expect((await getProfile(server, uid)).enabled).toBe(false);
+    expect((await getProfile(api, uid)).enabled).toBe(false);
 
     // Suggest leaves disabled profiles out, so the finder does too.
     await page.goto(`${server.url}/profiles?q=mstone`);
@@ -261,13 +209,13 @@ test.describe('profile pages', () => {
     await expect(page.getByTestId('profileStatus')).toHaveText('Enabled');
     await expect(page.getByTestId('disabledCallOut')).toBeHidden();
     await expect(page.getByRole('button', { name: 'Disable profile' })).toBeVisible();
-    expect((await getProfile(server, uid)).enabled).toBe(true);
+    expect((await getProfile(api, uid)).enabled).toBe(true);
   });
 
   test('edit labels and data: saved with Elasticsearch merge semantics', async ({ page }) => {
     const uid = uids.jacknich;
-    await esOk(server, 'POST', `/_security/profile/${uid}/_data`, { labels: { team: 'ops' }, data: { app1: { theme: 'dark', lang: 'en' } } });
-    await signIn(page, server, 'elastic', ELASTIC_PASSWORD, `/profiles/${uid}`);
+    await api.ok('POST', `/_security/profile/${uid}/_data`, { labels: { team: 'ops' }, data: { app1: { theme: 'dark', lang: 'en' } } });
+    await signIn(page, server.url, { path: `/profiles/${uid}`, ...ELASTIC });
 
     const labels = page.getByLabel('Labels', { exact: true });
     const data = page.getByLabel('Data', { exact: true });
@@ -280,7 +228,7 @@ test.describe('profile pages', () => {
     await page.getByRole('button', { name: 'Save labels and data' }).click();
     await expect(page.getByText("Saved the labels and data of 'jacknich'")).toBeVisible();
 
-    const stored = await getProfile(server, uid, '*');
+    const stored = await getProfile(api, uid, '*');
     expect(stored.labels).toEqual({ team: 'ops', region: 'emea' });
     expect(stored.data).toEqual({ app1: { theme: 'light', lang: null }, app2: { pinned: [1, 2] } });
     // The editors now show the merged profile.
@@ -292,8 +240,8 @@ test.describe('profile pages', () => {
 
   test('invalid labels or data show a field error and send nothing', async ({ page }) => {
     const uid = uids.jackie;
-    await signIn(page, server, 'elastic', ELASTIC_PASSWORD, `/profiles/${uid}`);
-    const before = await getProfile(server, uid, '*');
+    await signIn(page, server.url, { path: `/profiles/${uid}`, ...ELASTIC });
+    const before = await getProfile(api, uid, '*');
     const writes: string[] = [];
     page.on('request', (request) => {
       if (request.method() !== 'GET' && request.url().includes('/api/console/profiles/')) writes.push(request.url());
@@ -322,14 +270,14 @@ test.describe('profile pages', () => {
     await expect(page.getByText('Key "_internal" must not start with an underscore.')).toBeVisible();
 
     expect(writes).toEqual([]);
-    expect(await getProfile(server, uid, '*')).toEqual(before);
+    expect(await getProfile(api, uid, '*')).toEqual(before);
 
     await page.getByRole('button', { name: 'Discard changes' }).click();
     await expect(data).toHaveValue(JSON.stringify(before.data, null, 2));
   });
 
   test('an unknown uid shows "Profile not found" inside the console', async ({ page }) => {
-    await signIn(page, server, 'elastic', ELASTIC_PASSWORD, '/profiles/u_does_not_exist_0');
+    await signIn(page, server.url, { path: '/profiles/u_does_not_exist_0', ...ELASTIC });
     expect((await page.reload())?.status()).toBe(404);
     const prompt = page.getByTestId('profileNotFound');
     await expect(prompt.getByRole('heading', { level: 1, name: 'Profile not found' })).toBeVisible();
@@ -339,7 +287,7 @@ test.describe('profile pages', () => {
   });
 
   test('without manage_user_profile both pages show the permission page', async ({ page }) => {
-    await signIn(page, server, 'watcher', PASSWORD, '/profiles');
+    await signIn(page, server.url, { path: '/profiles', username: 'watcher', password: PASSWORD });
     const prompt = page.getByTestId('permissionPrompt');
     await expect(prompt.getByRole('heading', { level: 1 })).toHaveText('You need permission to manage user profiles');
     await expect(prompt).toContainText('manage_user_profile');
@@ -353,14 +301,14 @@ test.describe('profile pages', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     test(`accessibility (${theme}): finder and profile page have no WCAG 2.1 A/AA violations`, async ({ page }, testInfo) => {
-      if (theme === 'dark') await useDarkTheme(page);
+      if (theme === 'dark') await enableDarkTheme(page);
       await page.setViewportSize({ width: 1366, height: 900 });
-      await signIn(page, server, 'elastic', ELASTIC_PASSWORD, '/profiles');
+      await signIn(page, server.url, { path: '/profiles', ...ELASTIC });
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await expect(page.getByTestId('profileRow')).toHaveCount(3);
       await expect(page.getByTestId('profileRow').first().locator('time')).toHaveAttribute('title', /\d/);
       await expectNoAxeViolations(page, testInfo, `profiles-${theme}`);
-      await screenshot(page, testInfo, `profiles-${theme}`);
+      await attachScreenshot(page, testInfo, `profiles-${theme}`);
 
       await page.getByRole('searchbox', { name: 'Search profiles' }).fill('qqq');
       await expect(page.getByTestId('profilesNoMatch')).toBeVisible();
@@ -370,7 +318,7 @@ test.describe('profile pages', () => {
       await expect(page.getByRole('heading', { level: 1, name: 'jackie', exact: true })).toBeVisible();
       await expect(page.getByRole('region', { name: 'Summary' }).locator('time')).toHaveAttribute('title', /\d/);
       await expectNoAxeViolations(page, testInfo, `profile-${theme}`);
-      await screenshot(page, testInfo, `profile-${theme}`);
+      await attachScreenshot(page, testInfo, `profile-${theme}`);
 
       // With field errors shown and with the confirm modal open.
       await page.getByLabel('Labels', { exact: true }).fill('{oops');
@@ -380,7 +328,7 @@ test.describe('profile pages', () => {
       await page.getByRole('button', { name: 'Disable profile' }).click();
       await expect(page.getByRole('dialog')).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `profile-modal-${theme}`);
-      await screenshot(page, testInfo, `profile-modal-${theme}`);
+      await attachScreenshot(page, testInfo, `profile-modal-${theme}`);
     });
   }
 });

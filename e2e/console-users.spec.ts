@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { test, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './support/server';
 import { basic, expectedUid } from './support/es-http';
+import { attachScreenshot, enableDarkTheme, expectNoAxeViolations, restApi, signIn, type Credentials } from './support/console';
 
 /**
  * The console's Users pages in a real browser: the list (/users) with its profile column, the
@@ -14,67 +14,18 @@ import { basic, expectedUid } from './support/es-http';
 
 const ELASTIC_PASSWORD = 'e2e-elastic-users-ui';
 const PASSWORD = 'users-e2e-password';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, inspected by assertions
-type Json = any;
+const ELASTIC: Credentials = { username: 'elastic', password: ELASTIC_PASSWORD };
 
 let server: RunningServer;
-
-/** One call to the Elasticsearch-compatible API, as `elastic` unless `auth` is given. */
-async function es(method: string, path: string, body?: unknown, auth = basic('elastic', ELASTIC_PASSWORD)): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function esOk(method: string, path: string, body?: unknown): Promise<Json> {
-  const result = await es(method, path, body);
-  expect(result.status, `${method} ${path}: ${JSON.stringify(result.body)}`).toBe(200);
-  return result.body;
-}
+/** The Elasticsearch-compatible REST API as `elastic`. */
+const api = restApi(() => server.url, basic('elastic', ELASTIC_PASSWORD));
 
 async function putUser(username: string, fields: { roles?: string[]; full_name?: string; email?: string } = {}) {
-  await esOk('PUT', `/_security/user/${encodeURIComponent(username)}`, { password: PASSWORD, roles: ['viewer'], ...fields });
+  await api.ok('PUT', `/_security/user/${encodeURIComponent(username)}`, { password: PASSWORD, roles: ['viewer'], ...fields });
 }
 
 function activate(username: string, password: string) {
-  return es('POST', '/_security/profile/_activate', { grant_type: 'password', username, password });
-}
-
-/** Signs in through the form and lands on `path`. */
-async function signIn(page: Page, path: string, username = 'elastic', password = ELASTIC_PASSWORD) {
-  await page.goto(`${server.url}/login?callbackUrl=${encodeURIComponent(path)}`);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === path.split('?')[0]);
-}
-
-async function useDarkTheme(page: Page) {
-  await page.addInitScript(() => window.localStorage.setItem('pc-theme', 'dark'));
-}
-
-/** WCAG 2.0/2.1 A and AA rules; failures list rule, impact and the offending elements. */
-async function expectNoAxeViolations(page: Page, testInfo: TestInfo, name: string) {
-  // Scan the settled page: a modal fading in has translucent text for 250 ms.
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  await testInfo.attach(`axe-${name}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
-  const summary = results.violations.map((v) => ({ rule: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  expect(summary, `axe violations on ${name}`).toEqual([]);
-}
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string) {
-  const file = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  return api.request('POST', '/_security/profile/_activate', { grant_type: 'password', username, password });
 }
 
 /** The <input> labelled exactly `label` (a section may carry the same name, e.g. "Password"). */
@@ -117,7 +68,7 @@ test.beforeAll(async () => {
   server = await startServer({ env: { ELASTIC_PASSWORD } });
   await putUser('jacknich', { roles: ['viewer', 'editor'], full_name: 'Jack Nicholson', email: 'jacknich@example.com' });
   await putUser('mstone', { roles: ['editor'], full_name: 'Sharon Stone' });
-  await esOk('PUT', '/_security/role/team_lead', { cluster: ['monitor'], description: 'Reads cluster health for the team.' });
+  await api.ok('PUT', '/_security/role/team_lead', { cluster: ['monitor'], description: 'Reads cluster health for the team.' });
   // May activate profiles, but not manage users (no manage_security).
   await putUser('helpdesk', { roles: ['user_profile_admin'], full_name: 'Help Desk' });
 });
@@ -130,7 +81,7 @@ test.afterAll(async () => {
 test.describe('users list', () => {
   test('lists users with roles, status and their profile uid once activated through the REST API', async ({ page }, testInfo) => {
     await putUser('ann.lee', { roles: ['viewer'], full_name: 'Ann Lee', email: 'ann@example.com' });
-    await signIn(page, '/users');
+    await signIn(page, server.url, { path: '/users', ...ELASTIC });
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Create user' })).toHaveAttribute('href', '/users/new');
     const table = page.getByRole('table', { name: 'Users' });
@@ -163,11 +114,11 @@ test.describe('users list', () => {
     await expect(uidLink).toHaveAttribute('href', `/profiles/${uid}`);
     await expect(uidLink).toHaveClass(/pc-mono/);
     await expect(userRow(page, 'ann.lee').getByTestId('profileCell')).not.toContainText('Not activated');
-    await screenshot(page, testInfo, 'users-list');
+    await attachScreenshot(page, testInfo, 'users-list');
   });
 
   test('filters on the client by username, name, email or role, and hides reserved users', async ({ page }) => {
-    await signIn(page, '/users');
+    await signIn(page, server.url, { path: '/users', ...ELASTIC });
     const rows = page.getByTestId('userRow');
     const total = await rows.count();
     expect(total).toBeGreaterThanOrEqual(5);
@@ -199,7 +150,7 @@ test.describe('users list', () => {
   for (const username of ['mary jane+1@x', 'ops/ci%20bot']) {
     test(`a username with spaces and symbols round-trips through the URL: ${username}`, async ({ page }) => {
       await putUser(username, { full_name: `Full ${username}` });
-      await signIn(page, '/users');
+      await signIn(page, server.url, { path: '/users', ...ELASTIC });
       await page.getByRole('searchbox', { name: 'Search users' }).fill(username);
       await userRow(page, username).getByRole('link', { name: username, exact: true }).click();
       await expect(page).toHaveURL(`${server.url}/users/${encodeURIComponent(username)}`);
@@ -210,7 +161,7 @@ test.describe('users list', () => {
       await page.getByLabel('Email address').fill('odd@example.com');
       await page.getByRole('button', { name: 'Update user' }).click();
       await expect(page.getByTestId('userUpdatedToast')).toBeVisible();
-      const stored = await esOk('GET', `/_security/user/${encodeURIComponent(username)}`);
+      const stored = await api.ok('GET', `/_security/user/${encodeURIComponent(username)}`);
       expect(stored[username].email).toBe('odd@example.com');
     });
   }
@@ -218,7 +169,7 @@ test.describe('users list', () => {
 
 test.describe('create user', () => {
   test('creates a user from the form, then REST shows it', async ({ page }) => {
-    await signIn(page, '/users');
+    await signIn(page, server.url, { path: '/users', ...ELASTIC });
     await page.getByRole('link', { name: 'Create user' }).click();
     await expect(page).toHaveURL(/\/users\/new$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Create user' })).toBeVisible();
@@ -246,14 +197,14 @@ test.describe('create user', () => {
     await expect(page.getByTestId('userCreatedToast')).toContainText("Created user 'rgreen'");
     await expect(page.getByRole('heading', { level: 1, name: 'Rachel Green' })).toBeVisible();
 
-    const stored = await esOk('GET', '/_security/user/rgreen');
+    const stored = await api.ok('GET', '/_security/user/rgreen');
     expect(stored.rgreen).toMatchObject({ username: 'rgreen', roles: ['viewer', 'team_lead'], full_name: 'Rachel Green', email: 'rachel@example.com', enabled: true });
     // The password was set as typed.
     expect((await activate('rgreen', 'rachel-password')).status).toBe(200);
   });
 
   test('shows "Creating user…" while the request runs', async ({ page }) => {
-    await signIn(page, '/users/new');
+    await signIn(page, server.url, { path: '/users/new', ...ELASTIC });
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/console/users', async (route) => {
@@ -272,11 +223,11 @@ test.describe('create user', () => {
     await expect(input(page, 'Confirm password')).toHaveValue('');
     release();
     await expect(page).toHaveURL(/\/users\/slowpoke$/);
-    expect((await es('GET', '/_security/user/slowpoke')).status).toBe(200);
+    expect((await api.request('GET', '/_security/user/slowpoke')).status).toBe(200);
   });
 
   test('a username that is taken gets a field error from the server', async ({ page }) => {
-    await signIn(page, '/users/new');
+    await signIn(page, server.url, { path: '/users/new', ...ELASTIC });
     const calls = recordUserRequests(page);
     await page.getByLabel('Username').fill('jacknich');
     await input(page, 'Password').fill('another-password');
@@ -295,7 +246,7 @@ test.describe('create user', () => {
     await expect(input(page, 'Password')).toHaveValue('');
     await expect(input(page, 'Confirm password')).toHaveValue('');
     // The existing user is untouched.
-    expect((await esOk('GET', '/_security/user/jacknich')).jacknich.full_name).toBe('Jack Nicholson');
+    expect((await api.ok('GET', '/_security/user/jacknich')).jacknich.full_name).toBe('Jack Nicholson');
 
     // Editing the field clears the server's error (validation on change after a submit).
     await username.fill('jacknich2');
@@ -303,7 +254,7 @@ test.describe('create user', () => {
   });
 
   test('validation errors show without a request, first on submit, then on change', async ({ page }) => {
-    await signIn(page, '/users/new');
+    await signIn(page, server.url, { path: '/users/new', ...ELASTIC });
     const calls = recordUserRequests(page);
     const username = page.getByLabel('Username');
 
@@ -342,7 +293,7 @@ test.describe('create user', () => {
     await expect(input(page, 'Confirm password')).toBeFocused();
 
     expect(calls).toEqual([]);
-    expect((await es('GET', '/_security/user/bob')).status).toBe(404);
+    expect((await api.request('GET', '/_security/user/bob')).status).toBe(404);
   });
 
   test('the whole create flow works with the keyboard only', async ({ page }) => {
@@ -390,7 +341,7 @@ test.describe('create user', () => {
     await page.waitForURL((url) => url.pathname === '/users/kbuser');
     await expect(page.getByTestId('userCreatedToast')).toContainText("Created user 'kbuser'");
 
-    const stored = await esOk('GET', '/_security/user/kbuser');
+    const stored = await api.ok('GET', '/_security/user/kbuser');
     expect(stored.kbuser).toMatchObject({ roles: ['editor', 'viewer'], full_name: 'Keyboard User', email: 'kb@example.com' });
     expect((await activate('kbuser', 'kb-password')).status).toBe(200);
   });
@@ -399,7 +350,7 @@ test.describe('create user', () => {
 test.describe('edit user', () => {
   test('edits full name, email and roles; REST shows the change', async ({ page }) => {
     await putUser('monica', { roles: ['viewer'], full_name: 'Monica Geller', email: 'monica@example.com' });
-    await signIn(page, '/users/monica');
+    await signIn(page, server.url, { path: '/users/monica', ...ELASTIC });
     await expect(page.getByRole('heading', { level: 1, name: 'Monica Geller' })).toBeVisible();
     await expect(page.getByLabel('Username')).toHaveValue('monica');
     await expect(page.getByLabel('Username')).toHaveAttribute('readonly', '');
@@ -418,7 +369,7 @@ test.describe('edit user', () => {
     await expect(page.getByTestId('userUpdatedToast')).toContainText("Updated user 'monica'");
     await expect(page.getByRole('heading', { level: 1, name: 'Monica Bing' })).toBeVisible();
     await expect(update).toBeDisabled();
-    const stored = await esOk('GET', '/_security/user/monica');
+    const stored = await api.ok('GET', '/_security/user/monica');
     expect(stored.monica).toMatchObject({ roles: ['editor', 'team_lead'], full_name: 'Monica Bing', email: 'monica.bing@example.com', enabled: true });
     // The password was kept.
     expect((await activate('monica', PASSWORD)).status).toBe(200);
@@ -433,7 +384,7 @@ test.describe('edit user', () => {
 
   test('resets the password; the form clears and the new password activates the profile', async ({ page }) => {
     await putUser('phoebe', { roles: ['viewer'], full_name: 'Phoebe Buffay' });
-    await signIn(page, '/users/phoebe');
+    await signIn(page, server.url, { path: '/users/phoebe', ...ELASTIC });
     const section = page.getByRole('region', { name: 'Change password' });
     await section.getByRole('button', { name: 'Change password' }).click();
     await expect(section.getByText('Password must be at least 6 characters.')).toBeVisible();
@@ -459,7 +410,7 @@ test.describe('edit user', () => {
 
   test('deletes a user after confirming, back to the list; REST answers 404', async ({ page }) => {
     await putUser('gunther', { roles: ['viewer'], full_name: 'Gunther' });
-    await signIn(page, '/users/gunther');
+    await signIn(page, server.url, { path: '/users/gunther', ...ELASTIC });
     const zone = page.getByTestId('dangerZone');
     await expect(zone.getByRole('term')).toHaveText('Delete user');
 
@@ -472,7 +423,7 @@ test.describe('edit user', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(remove).toBeFocused();
-    expect((await es('GET', '/_security/user/gunther')).status).toBe(200);
+    expect((await api.request('GET', '/_security/user/gunther')).status).toBe(200);
 
     await remove.click();
     dialog = page.getByRole('dialog', { name: "Delete user 'gunther'?" });
@@ -489,12 +440,12 @@ test.describe('edit user', () => {
     await page.waitForURL((url) => url.pathname === '/users');
     await expect(page.getByTestId('userDeletedToast')).toContainText("Deleted user 'gunther'");
     await expect(userRow(page, 'gunther')).toHaveCount(0);
-    expect((await es('GET', '/_security/user/gunther')).status).toBe(404);
+    expect((await api.request('GET', '/_security/user/gunther')).status).toBe(404);
   });
 
   test('shows the profile uid, or a link to activate the profile', async ({ page }) => {
     await putUser('chandler', { roles: ['viewer'] });
-    await signIn(page, '/users/chandler');
+    await signIn(page, server.url, { path: '/users/chandler', ...ELASTIC });
     const section = page.getByTestId('userProfileSection');
     await expect(section).toContainText('Not activated');
     await expect(section.getByRole('link', { name: 'Activate profile' })).toHaveAttribute('href', '/profiles/activate?username=chandler');
@@ -506,7 +457,7 @@ test.describe('edit user', () => {
   });
 
   test('built-in users are read-only, except for their password', async ({ page }) => {
-    await signIn(page, '/users/kibana_system');
+    await signIn(page, server.url, { path: '/users/kibana_system', ...ELASTIC });
     await expect(page.getByText("This user is built in and can't be updated or deleted.")).toBeVisible();
     await expect(page.getByRole('button', { name: 'Update user' })).toHaveCount(0);
     await expect(page.getByLabel('Full name')).toHaveCount(0);
@@ -518,13 +469,13 @@ test.describe('edit user', () => {
     await input(section, 'Confirm new password').fill('kibana-system-pw');
     await section.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByTestId('passwordChangedToast')).toBeVisible();
-    const me = await es('GET', '/_security/_authenticate', undefined, basic('kibana_system', 'kibana-system-pw'));
+    const me = await restApi(server.url, basic('kibana_system', 'kibana-system-pw')).request('GET', '/_security/_authenticate');
     expect(me.status).toBe(200);
     expect(me.body.username).toBe('kibana_system');
   });
 
   test('an unknown user is a 404 page', async ({ page }) => {
-    await signIn(page, '/users');
+    await signIn(page, server.url, { path: '/users', ...ELASTIC });
     const response = await page.goto(`${server.url}/users/nobody-here`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'User not found' })).toBeVisible();
@@ -537,7 +488,7 @@ test.describe('edit user', () => {
 
 test.describe('permissions', () => {
   test('a user without manage_security sees the permission page', async ({ page }) => {
-    await signIn(page, '/users', 'helpdesk', PASSWORD);
+    await signIn(page, server.url, { path: '/users', username: 'helpdesk', password: PASSWORD });
     const prompt = page.getByTestId('permissionPrompt');
     await expect(prompt.getByRole('heading', { level: 1, name: 'You need permission to manage users' })).toBeVisible();
     await expect(prompt).toContainText('manage_security');
@@ -553,12 +504,12 @@ test.describe('permissions', () => {
 test.describe('accessibility', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`no WCAG 2.1 A/AA violations on the users pages (${theme})`, async ({ page }, testInfo) => {
-      if (theme === 'dark') await useDarkTheme(page);
-      await signIn(page, '/users');
+      if (theme === 'dark') await enableDarkTheme(page);
+      await signIn(page, server.url, { path: '/users', ...ELASTIC });
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       await expect(page.getByTestId('userRow').first()).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `users-${theme}`);
-      await screenshot(page, testInfo, `users-${theme}`);
+      await attachScreenshot(page, testInfo, `users-${theme}`);
 
       await page.goto(`${server.url}/users/new`);
       await expect(page.getByRole('heading', { level: 1, name: 'Create user' })).toBeVisible();
@@ -568,12 +519,12 @@ test.describe('accessibility', () => {
       await expect(page.getByText('Username is required.')).toBeVisible();
       await expect(page.getByText('Enter a valid email address.')).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `users-new-errors-${theme}`);
-      await screenshot(page, testInfo, `users-new-errors-${theme}`);
+      await attachScreenshot(page, testInfo, `users-new-errors-${theme}`);
 
       await page.goto(`${server.url}/users/jacknich`);
       await expect(page.getByRole('heading', { level: 1, name: 'Jack Nicholson' })).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `users-edit-${theme}`);
-      await screenshot(page, testInfo, `users-edit-${theme}`);
+      await attachScreenshot(page, testInfo, `users-edit-${theme}`);
       await page.getByTestId('dangerZone').getByRole('button', { name: 'Delete user' }).click();
       await expect(page.getByRole('dialog', { name: "Delete user 'jacknich'?" })).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `users-delete-modal-${theme}`);
@@ -582,7 +533,7 @@ test.describe('accessibility', () => {
       await page.goto(`${server.url}/users/elastic`);
       await expect(page.getByText("This user is built in and can't be updated or deleted.")).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `users-reserved-${theme}`);
-      await screenshot(page, testInfo, `users-reserved-${theme}`);
+      await attachScreenshot(page, testInfo, `users-reserved-${theme}`);
     });
   }
 });

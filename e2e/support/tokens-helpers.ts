@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { Client, errors } from '@elastic/elasticsearch';
 import { rawRequest, type Json, type RawResponse } from './es-http';
+import type { RunningServer } from './server';
 
 /**
  * Helpers for the token-service and API-key end-to-end tests (e2e/api-tokens.spec.ts,
@@ -16,6 +18,29 @@ export const UNSUPPORTED_GRANT_TYPE_MESSAGE = 'grant_type only supports the valu
 
 /** The 401 Elasticsearch gives when every presented credential failed and anonymous access is off. */
 export const NO_ANONYMOUS_MESSAGE = 'unable to authenticate with provided credentials and anonymous access is not allowed for this request';
+
+/** A native user the specs create, with everything PUT /_security/user/<username> takes. */
+export interface TestUser {
+  username: string;
+  password: string;
+  roles: string[];
+  full_name: string;
+  email: string;
+}
+
+/** Creates (or overwrites) `users` one after the other through `client` (e.g. as `elastic`). */
+export async function putTestUsers(client: Client, users: readonly TestUser[]): Promise<void> {
+  for (const user of users) {
+    await client.security.putUser({ username: user.username, password: user.password, roles: user.roles, full_name: user.full_name, email: user.email });
+  }
+}
+
+/** The end of a spec: closes the pool's clients, stops the server and removes its data directory. */
+export async function shutDown(server: RunningServer | undefined, pool: ClientPool): Promise<void> {
+  await pool.closeAll();
+  await server?.stop();
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+}
 
 export interface Outcome {
   status: number;

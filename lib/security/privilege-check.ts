@@ -9,6 +9,7 @@
  * for wildcard patterns, in the `/~((a|b).*)/` "everything not starting with" form the reserved
  * roles use; any other combination is conservatively not granted.
  */
+import { PatternError, translateLuceneRegex } from './patterns';
 import { CLUSTER_PRIVILEGES, isClusterActionPattern } from './privileges';
 import { illegalArgument } from './errors';
 import type { ApplicationPrivileges, IndicesPrivileges, RoleDescriptor } from './roles';
@@ -168,67 +169,16 @@ function compileLuceneRegex(pattern: string): CompiledRegex {
   return result;
 }
 
+/** Lucene regex body to JS source, or undefined for syntax this engine cannot evaluate. */
 function translateLucene(body: string): string | undefined {
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    switch (c) {
-      case '\\':
-        if (i + 1 >= body.length) return undefined;
-        out += escapeRegExp(body[++i]);
-        break;
-      case '"': {
-        const end = body.indexOf('"', i + 1);
-        if (end === -1) return undefined;
-        out += escapeRegExp(body.slice(i + 1, end));
-        i = end;
-        break;
-      }
-      case '.':
-        out += '[\\s\\S]';
-        break;
-      case '@':
-        out += '[\\s\\S]*';
-        break;
-      case '#':
-        out += '(?!)';
-        break;
-      case '[': {
-        const end = body.indexOf(']', i + 2);
-        if (end === -1) return undefined;
-        out += '[' + body.slice(i + 1, end).replace(/[\\/]/g, '\\$&') + ']';
-        i = end;
-        break;
-      }
-      case '(':
-        out += '(?:';
-        break;
-      case ')':
-      case '|':
-      case '*':
-      case '+':
-      case '?':
-        out += c;
-        break;
-      case '{': {
-        const end = body.indexOf('}', i);
-        if (end === -1 || !/^\{\d+(,\d*)?\}$/.test(body.slice(i, end + 1))) return undefined;
-        out += body.slice(i, end + 1);
-        i = end;
-        break;
-      }
-      case '~':
-      case '&':
-      case '<':
-        return undefined; // nested complement, intersection, numeric ranges: not supported
-      default:
-        out += escapeRegExp(c);
-    }
+  try {
+    return translateLuceneRegex(body);
+  } catch (error) {
+    if (error instanceof PatternError) return undefined;
+    throw error;
   }
-  return out;
 }
 
-/** For a complemented body of the form `(p1|p2|...).*` with literal alternatives: the prefixes. */
 function prefixAlternatives(body: string): string[] | undefined {
   let inner = body;
   while (inner.startsWith('(') && matchingParen(inner, 0) === inner.length - 1) inner = inner.slice(1, -1);
@@ -265,10 +215,6 @@ function matchingParen(text: string, open: number): number {
     else if (text[i] === ')' && --depth === 0) return i;
   }
   return -1;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** Is every name `checked` (a name, wildcard or regex) can match also matched by `granted`? */

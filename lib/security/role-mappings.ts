@@ -1,6 +1,6 @@
 import type { RoleMappingsStore } from '@/lib/store/role-mappings-store';
 import { EsError, validationError } from './errors';
-import { compilePattern, isLuceneRegex, isSimpleMatchPattern, PatternError } from './jwt/patterns';
+import { compilePattern, isLuceneRegex, isSimpleMatchPattern, PatternError } from './patterns';
 
 /**
  * Role mappings (Elasticsearch's ExpressionRoleMapping and its rule DSL): which roles a user of a

@@ -4,7 +4,7 @@ import type { Authentication, RealmRef, User } from '../authentication';
 import type { UserData } from '../role-mappings';
 import { SettingsException } from '../settings-file';
 import { filterKeys, hmacKeyFromString, importVerificationKey, JwkSetFile, keyFitsAlgorithm, parseJwkSet, type KeySet, type VerificationKey } from './keys';
-import { compilePattern, PatternError } from './patterns';
+import { compilePattern, PatternError } from '../patterns';
 import { HMAC_ALGORITHMS, PKC_ALGORITHMS, type ClaimSetting, type JwtRealmConfig } from './realm-settings';
 import { asString, asStringList, claimWithFallback, type ParsedJwt } from './token';
 

@@ -55,7 +55,11 @@ function translateWildcard(pattern: string): string {
  * language. `^` and `$` are ordinary characters in Lucene. The intersection (`&`), complement
  * (`~`) and interval (`<n-m>`) operators have no JavaScript equivalent and are rejected.
  */
-function translateLuceneRegex(source: string): string {
+/**
+ * Translates a Lucene regular expression body (without the slashes) to JavaScript regex source.
+ * Throws PatternError for syntax JavaScript cannot express.
+ */
+export function translateLuceneRegex(source: string): string {
   let out = '';
   let depth = 0;
   for (let i = 0; i < source.length; i++) {
