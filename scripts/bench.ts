@@ -19,7 +19,12 @@
  *   b') the write path: each activation follows a _disable of that connection's user, so it
  *       re-enables and rewrites the profile; only the activations are timed and counted;
  *   c)  cold activations: every request a different user whose password was never verified
- *       (bcrypt) and who has no profile yet.
+ *       (bcrypt) and who has no profile yet;
+ *   s1, s10) POST /_security/profile/_suggest as elastic, five realistic queries in turn (one
+ *       seeded username, the first-name prefix "ja", a surname, an empty name with size 10, a
+ *       first name + surname), for --suggest-duration seconds at 1 connection (latency, also per
+ *       query) and at --connections; each query's answer is checked once (expected user first,
+ *       every hit matching, best score reached) and every timed answer must equal it.
  * Besides req/s and latency it reads the server's CPU time per request from /proc, which stays
  * meaningful on a busy machine where req/s does not. Then, with the server stopped, it runs the
  * same code in this process (route handler, dispatcher, engine steps) to split that CPU time
@@ -33,12 +38,15 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import bcrypt from 'bcrypt';
 import { startServer, tempDataDir, type RunningServer } from '../e2e/support/server';
-import { seedProfiles } from './seed-profiles';
+import { nameWords, SuggestScorer } from '../lib/security/profile-suggest';
+import type { ProfileSearchRow } from '../lib/store/profiles-store';
+import { DEFAULT_SEED_PREFIX, seedFullName, seedProfiles, seedUsername } from './seed-profiles';
 
 const ROOT = path.resolve(__dirname, '..');
 const ELASTIC_PASSWORD = 'bench-elastic-password';
 const USER_PASSWORD = 'bench-user-password';
 const ACTIVATE_PATH = '/_security/profile/_activate';
+const SUGGEST_PATH = '/_security/profile/_suggest';
 const EMPTY_PATH = '/api/bench/empty';
 
 // ---------------------------------------------------------------------------------------------
@@ -54,6 +62,7 @@ interface BenchOptions {
   keepData: boolean;
   diagnose: boolean;
   rounds: number;
+  suggestDurationS: number;
 }
 
 const HELP = `usage: npm run bench -- [options]        (set NEXT_DIST_DIR to the build to use)
@@ -64,6 +73,7 @@ const HELP = `usage: npm run bench -- [options]        (set NEXT_DIST_DIR to the
   --warmup S          seconds of unmeasured warm-up before scenarios a, b, b' (default 2)
   --connections C     concurrent connections (default 10)
   --cold-users N      users (= requests) in the cold scenario (default 200)
+  --suggest-duration S  seconds per suggest scenario, s1) and s10) (default 5)
   --iterations N      minimum iterations per in-process measurement (default 5000)
   --keep-data         keep the temporary data directories
   --diagnose          also measure floor variants (body read, catch-all route, ES API without
@@ -80,6 +90,7 @@ function parseOptions(argv: string[]): BenchOptions {
     keepData: false,
     diagnose: false,
     rounds: 2,
+    suggestDurationS: 5,
   };
   let explicitProfiles: number[] | undefined;
   let million = false;
@@ -130,6 +141,9 @@ function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--rounds':
         options.rounds = Math.floor(number(flag, value(), 1));
+        break;
+      case '--suggest-duration':
+        options.suggestDurationS = number(flag, value(), 1);
         break;
       case '--help':
       case '-h':
@@ -287,6 +301,8 @@ function processTreeCpuMs(rootPid: number | undefined): number | undefined {
 
 interface ScenarioResult {
   scenario: string;
+  /** Names the scenario across runs (summary table) when `scenario` holds run-specific text. */
+  key?: string;
   requests: number;
   connections: number;
   rps: number;
@@ -309,6 +325,8 @@ function percentile(sorted: number[], q: number): number {
 interface CannonRun {
   /** Per instance: which responses count (by their index on that instance's one connection). */
   counts?: (responseIndex: number) => boolean;
+  /** Sees every response (status, latency), right after its request's own onResponse. */
+  observe?: (statusCode: number, responseTime: number) => void;
   instances: autocannon.Options[];
 }
 
@@ -344,6 +362,7 @@ async function cannon(run: CannonRun, serverPid: number | undefined): Promise<Ca
     run.instances.map((options) => {
       let index = 0;
       return runInstance(options, (statusCode, responseTime) => {
+        run.observe?.(statusCode, responseTime);
         const counts = run.counts ? run.counts(index) : true;
         index++;
         if (statusCode < 200 || statusCode >= 300) {
@@ -667,6 +686,9 @@ async function benchRun(profileCount: number, options: BenchOptions, userHash: s
       notes.push(`c): expected ${coldUsers.length} distinct users, got ${coldUids.size} profiles from ${nextCold} requests`);
     }
     scenarios.push(cold);
+
+    // s1, s10) suggest: a rotating set of queries over the seeded names.
+    scenarios.push(...(await suggestScenarios(server, serverPid, profileCount, options, notes)));
   } catch (error) {
     if (!(error instanceof BenchError)) process.stderr.write(`server output (last 3000 characters):\n${server.output().slice(-3000)}\n`);
     throw error;
@@ -678,6 +700,176 @@ async function benchRun(profileCount: number, options: BenchOptions, userHash: s
   log('in-process breakdown ...');
   const inProcess = await inProcessBreakdown(dataDir, options.iterations, notes);
   return { profileCount, seedMs, scenarios, inProcess, notes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suggest: realistic queries against the seeded names (scripts/seed-profiles.ts)
+
+interface SuggestQuery {
+  /** Names the query across runs (the selective query's username depends on the run). */
+  key: string;
+  label: string;
+  body: { name: string; size?: number };
+  /** The user who must come first: the selective query, when that user was seeded. */
+  firstUser?: string;
+  /** Nothing may match: the selective query over a store without that user. */
+  none?: boolean;
+}
+
+/** Suggest's default size (SuggestProfilesRequest). */
+const SUGGEST_DEFAULT_SIZE = 10;
+/** seedFullName repeats every 50 first names x 200 last names. */
+const SEED_NAME_PERIOD = 10_000;
+
+function suggestQueries(profileCount: number): SuggestQuery[] {
+  const selective = seedUsername(DEFAULT_SEED_PREFIX, Math.max(1, Math.ceil(profileCount / 2)));
+  return [
+    profileCount > 0
+      ? { key: 'one username', label: `one username "${selective}"`, body: { name: selective }, firstUser: selective }
+      : { key: 'one username', label: `one username "${selective}" (not stored)`, body: { name: selective }, none: true },
+    { key: 'first-name prefix "ja"', label: 'first-name prefix "ja"', body: { name: 'ja' } },
+    { key: 'surname "Tanaka"', label: 'surname "Tanaka"', body: { name: 'Tanaka' } },
+    { key: 'empty name, size 10', label: 'empty name "", size 10', body: { name: '', size: 10 } },
+    { key: 'two words "Maria Garcia"', label: 'two words "Maria Garcia"', body: { name: 'Maria Garcia' } },
+  ];
+}
+
+/**
+ * Checks one suggest answer against the seeded data: as many hits as size and total allow, each
+ * matching the name, in score order (scored by SuggestScorer, the reference of suggest's rules),
+ * the best score any seeded profile reaches, and the selective query's user first. A problem
+ * as text, or undefined.
+ */
+function checkSuggestAnswer(query: SuggestQuery, json: Json, profileCount: number): string | undefined {
+  const size = query.body.size ?? SUGGEST_DEFAULT_SIZE;
+  const profiles = json?.profiles as Json[] | undefined;
+  const total = json?.total as { value?: unknown; relation?: unknown } | undefined;
+  if (!Array.isArray(profiles) || typeof total?.value !== 'number') return `unexpected answer ${JSON.stringify(json).slice(0, 300)}`;
+  const expectedHits = total.relation === 'gte' ? size : Math.min(size, total.value);
+  if (profiles.length !== expectedHits) return `${profiles.length} profiles for total ${total.value} (${String(total.relation)}) and size ${size}`;
+  const scorer = new SuggestScorer(nameWords(query.body.name), undefined);
+  const score = (user: ProfileSearchRow['user'], uid = '') => scorer.score({ id: 0, uid, lastSynchronized: 0, user, labels: {} });
+  const scores = profiles.map((p) => score(p.user, p.uid));
+  const unmatched = scores.findIndex((s) => s === undefined);
+  if (unmatched >= 0) return `hit ${unmatched + 1} (${profiles[unmatched].user?.username}) does not match the name`;
+  if (scores.some((s, i) => i > 0 && (s as number) > (scores[i - 1] as number))) return `hits not in score order (${scores.join(', ')})`;
+  if (query.none && profiles.length > 0) return `expected no profile, got ${profiles[0].user?.username}`;
+  if (query.firstUser !== undefined && profiles[0]?.user?.username !== query.firstUser) {
+    return `expected ${query.firstUser} first, got ${profiles[0]?.user?.username ?? 'no profile'}`;
+  }
+  // The best score of a seeded profile; full names repeat, so the first SEED_NAME_PERIOD tell.
+  const realm = { name: 'default_native', type: 'native', node_name: '' };
+  let best: number | undefined;
+  for (let n = 1; n <= Math.min(profileCount, SEED_NAME_PERIOD); n++) {
+    const username = seedUsername(DEFAULT_SEED_PREFIX, n);
+    const s = score({ username, roles: [], realm, email: `${username}@example.com`, full_name: seedFullName(n) });
+    if (s !== undefined && (best === undefined || s > best)) best = s;
+  }
+  if (best !== undefined && !((scores[0] ?? -1) >= best)) return `the best hit scores ${scores[0] ?? '(none)'}, a seeded profile scores ${best}`;
+  return undefined;
+}
+
+/**
+ * An answer as timed requests must repeat it: without `took`, and ASCII only (autocannon decodes
+ * each received chunk on its own, which may split a multi-byte character such as the ü of Müller).
+ */
+function comparableAnswer(body: string): string {
+  return body.replace(/"took":\d+/, '').replace(/[^\x20-\x7e]/g, '');
+}
+
+/**
+ * s1) and s10): the queries in turn on each connection, for --suggest-duration seconds at one
+ * connection (with latency per query) and at --connections. Each query's answer is verified
+ * once (untimed), then every timed answer must equal it.
+ */
+async function suggestScenarios(
+  server: RunningServer,
+  serverPid: number | undefined,
+  profileCount: number,
+  options: BenchOptions,
+  notes: string[],
+): Promise<ScenarioResult[]> {
+  const queries = suggestQueries(profileCount);
+  const headers = { authorization: ELASTIC_AUTH, 'content-type': 'application/json' };
+  const references: string[] = [];
+  for (const query of queries) {
+    const response = await fetch(server.url + SUGGEST_PATH, { method: 'POST', headers, body: JSON.stringify(query.body) });
+    const text = await response.text();
+    if (response.status !== 200) throw new BenchError(`POST ${SUGGEST_PATH} ${JSON.stringify(query.body)} answered ${response.status}: ${text.slice(0, 500)}`);
+    const json = JSON.parse(text) as Json;
+    const problem = checkSuggestAnswer(query, json, profileCount);
+    if (problem) notes.push(`s) suggest ${query.label}: CHECK FAILED: ${problem}`);
+    log(`  suggest ${query.label}: total ${json.total.value}${json.total.relation === 'gte' ? '+' : ''}, ${json.profiles.length} profiles${problem ? ' (CHECK FAILED)' : ''}`);
+    references.push(comparableAnswer(text));
+  }
+
+  // Per response, the request's onResponse runs right before cannon's observe: `last` tells
+  // observe which query the latency belongs to.
+  const tally = () => ({ latencies: queries.map((): number[] => []), failed: queries.map(() => 0), differing: queries.map(() => 0) });
+  let current = tally();
+  let last = -1;
+  const requests = queries.map((query, i) => ({
+    method: 'POST',
+    path: SUGGEST_PATH,
+    headers,
+    body: JSON.stringify(query.body),
+    onResponse: (status: number, body: string) => {
+      last = i;
+      if (status !== 200) current.failed[i]++;
+      else if (comparableAnswer(body) !== references[i]) current.differing[i]++;
+    },
+  }));
+  const run = (connections: number, duration: number): CannonRun => ({
+    instances: [{ url: server.url, connections, duration, timeout: 30, requests } as autocannon.Options],
+    observe: (status, responseTime) => {
+      if (status >= 200 && status < 300 && last >= 0) current.latencies[last].push(responseTime);
+    },
+  });
+  const differingNote = (t: ReturnType<typeof tally>): string | undefined => {
+    const bad = queries.flatMap((q, i) => (t.differing[i] > 0 ? [`${q.label}: ${t.differing[i]}`] : []));
+    return bad.length > 0 ? `FAILED checks: answers differing from the verified one (${bad.join(', ')}): figures are not valid` : undefined;
+  };
+
+  const C = options.connections;
+  const mix = `${queries.length} queries in turn`;
+  if (options.warmupS > 0) {
+    await cannon(run(C, options.warmupS), undefined);
+    const note = differingNote(current);
+    if (note) notes.push(`s) warm-up: ${note}`);
+  }
+  const results: ScenarioResult[] = [];
+
+  current = tally();
+  log(`  s1) suggest, ${mix}, 1 connection ...`);
+  const one = summarize(`s1) suggest, ${mix}`, 1, await cannon(run(1, options.suggestDurationS), serverPid));
+  const oneTally = current;
+  one.key = 's1) suggest, queries in turn';
+  one.errors += oneTally.differing.reduce((a, b) => a + b, 0);
+  one.note = [one.note, differingNote(oneTally)].filter(Boolean).join('; ') || undefined;
+  results.push(one);
+  queries.forEach((query, i) => {
+    const sorted = [...oneTally.latencies[i]].sort((a, b) => a - b);
+    results.push({
+      scenario: `      ${query.label}`,
+      key: `      ${query.key}`,
+      requests: sorted.length,
+      connections: 1,
+      rps: NaN,
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      errors: oneTally.failed[i] + oneTally.differing[i],
+      clientCpu: NaN,
+    });
+  });
+
+  current = tally();
+  log(`  s${C}) suggest, ${mix}, ${C} connections ...`);
+  const many = summarize(`s${C}) suggest, ${mix}`, C, await cannon(run(C, options.suggestDurationS), serverPid));
+  many.key = `s${C}) suggest, queries in turn`;
+  many.errors += current.differing.reduce((a, b) => a + b, 0);
+  many.note = [many.note, differingNote(current)].filter(Boolean).join('; ') || undefined;
+  results.push(many);
+  return results;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -845,7 +1037,8 @@ function report(run: RunResult, options: BenchOptions): string {
   out.push(
     `== ${run.profileCount.toLocaleString('en-US')} seeded profiles` +
       (run.seedMs !== undefined ? ` (seeded in ${(run.seedMs / 1000).toFixed(1)} s)` : '') +
-      ` — ${options.durationS} s per scenario (a and b in ${options.rounds} alternating rounds), cold: ${options.coldUsers} users ==`,
+      ` — ${options.durationS} s per scenario (a and b in ${options.rounds} alternating rounds), cold: ${options.coldUsers} users, ` +
+      `suggest: ${options.suggestDurationS} s per concurrency ==`,
   );
   out.push(
     table(
@@ -859,7 +1052,7 @@ function report(run: RunResult, options: BenchOptions): string {
         fixed(s.p99, 2),
         String(s.errors),
         fixed(s.serverCpuMs, 2),
-        `${Math.round(s.clientCpu * 100)}%`,
+        Number.isFinite(s.clientCpu) ? `${Math.round(s.clientCpu * 100)}%` : '',
         s.ratio === undefined
           ? ''
           : `${s.ratio.toFixed(2)}x${s.scenario.startsWith('b)') ? (s.ratio >= 0.9 ? ' (target >= 0.9x: met)' : ' (target >= 0.9x: NOT met)') : ''}`,
@@ -868,6 +1061,9 @@ function report(run: RunResult, options: BenchOptions): string {
     ),
   );
   for (const s of run.scenarios) if (s.note) out.push(`  ${s.scenario.split(' ')[0]} ${s.note}`);
+  if (run.scenarios.some((s) => s.scenario.startsWith('s1)'))) {
+    out.push('  s1) rows below it: latency per query within s1) (req/s only for the mix); errors include answers that differ from the verified one');
+  }
 
   out.push('');
   out.push(`-- where the time goes: the same code in this process, no HTTP (same data, server stopped; at least ${options.iterations} ops and ${MIN_LOOP_MS} ms each) --`);
@@ -925,6 +1121,26 @@ function report(run: RunResult, options: BenchOptions): string {
   return out.join('\n');
 }
 
+/** All runs side by side: req/s, p50 and p99 of each scenario per stored-profile count. */
+function summaryReport(runs: RunResult[]): string {
+  const keyOf = (s: ScenarioResult) => s.key ?? s.scenario;
+  const keys: string[] = [];
+  for (const run of runs) for (const s of run.scenarios) if (!keys.includes(keyOf(s))) keys.push(keyOf(s));
+  const headers = ['scenario', ...runs.flatMap((r) => [`${r.profileCount.toLocaleString('en-US')}: req/s`, 'p50 ms', 'p99 ms'])];
+  const rows = keys.map((key) => [
+    key,
+    ...runs.flatMap((r) => {
+      const s = r.scenarios.find((x) => keyOf(x) === key);
+      return s ? [fixed(s.rps, 0) + (s.errors > 0 ? '!' : ''), fixed(s.p50, 2), fixed(s.p99, 2)] : ['', '', ''];
+    }),
+  ]);
+  return [
+    '',
+    '== summary by stored profiles (! = errors in that scenario; see its run) ==',
+    table(headers, rows, [false, ...runs.flatMap(() => [true, true, true])]),
+  ].join('\n');
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** Stops a running server and removes the run's data directories (unless --keep-data). */
@@ -980,12 +1196,15 @@ async function main(): Promise<void> {
   try {
     log('hashing the bench users\' password once (bcrypt) ...');
     const userHash = await bcrypt.hash(USER_PASSWORD, 10);
+    const runs: RunResult[] = [];
     for (const count of options.profileCounts) {
       log(`\n== run with ${count.toLocaleString('en-US')} seeded profiles ==`);
       const run = await benchRun(count, options, userHash);
+      runs.push(run);
       console.log(report(run, options));
       await cleanup();
     }
+    if (runs.length > 1) console.log(summaryReport(runs));
     const load1 = os.loadavg()[0];
     console.log(`\nload average ${load1.toFixed(2)} at the end`);
   } finally {
