@@ -69,6 +69,12 @@ test('password grant: the profile JSON shows the username and realm, with a link
   expect(curl).toContain('"username":"jacknich"');
   expect(curl).toContain('<password>');
   expect(curl).not.toContain(JACK.password);
+  // "Copy as cURL" puts exactly that command on the clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.getByTestId('copyAsCurl').click();
+  await expect(page.getByText('Copied the request as cURL')).toBeVisible();
+  const lines = (text: string) => text.split('\n').map((l) => l.trimEnd()).filter((l) => l !== '');
+  expect(lines(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(lines(curl));
 });
 
 test('access token grant with a token-service token shows the token user\'s profile', async ({ page }) => {

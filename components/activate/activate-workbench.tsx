@@ -8,7 +8,8 @@ import { activateFormSchema, type ActivateFormInput, type ActivateForm } from '@
 import { consoleFetch, ConsoleApiError } from '@/components/api/console-api';
 import { Button } from '@/components/ui/button';
 import { CallOut } from '@/components/ui/call-out';
-import { CodeBlock } from '@/components/ui/code-block';
+import { CodeBlock, copyText } from '@/components/ui/code-block';
+import { useToasts } from '@/components/ui/toast';
 import { FormRow } from '@/components/ui/form-row';
 import { Panel } from '@/components/ui/panel';
 import { PasswordField } from '@/components/ui/password-field';
@@ -154,6 +155,8 @@ export function ActivateWorkbench({ initialUsername = '' }: { initialUsername?: 
           </div>
         )}
         <Spacer size="l" />
+        <CopyCurlButton command={curl} />
+        <Spacer size="s" />
         <details className="pc-details" data-testid="curlDetails">
           <summary>Request as cURL</summary>
           <Spacer size="s" />
@@ -163,5 +166,24 @@ export function ActivateWorkbench({ initialUsername = '' }: { initialUsername?: 
         </details>
       </Panel>
     </div>
+  );
+}
+
+/** Kibana Dev Tools' "Copy as cURL": the request with placeholders where secrets would be. */
+function CopyCurlButton({ command }: { command: string }) {
+  const toasts = useToasts();
+  return (
+    <Button
+      display="empty"
+      size="s"
+      iconType="copy"
+      data-testid="copyAsCurl"
+      onClick={async () => {
+        if (await copyText(command)) toasts.addSuccess('Copied the request as cURL');
+        else toasts.addDanger('Could not copy to the clipboard', 'Select the command under "Request as cURL" and copy it.');
+      }}
+    >
+      Copy as cURL
+    </Button>
   );
 }

@@ -29,7 +29,8 @@ export interface CodeBlockProps {
   'data-testid'?: string;
 }
 
-async function copyText(text: string): Promise<boolean> {
+/** Copies text to the clipboard (with a fallback for non-secure contexts); true on success. */
+export async function copyText(text: string): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);
