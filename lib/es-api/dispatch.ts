@@ -5,7 +5,7 @@ import { Router } from './router';
 import { ROUTES } from './routes';
 import { errorBody, serialize, simpleErrorBody } from './render';
 import { checkContentType, requestedCompatibility, responseContentType } from './media-type';
-import { BodySource, parseJson, requestBodyRequired } from './x-content';
+import { ParsedBody, requestBodyRequired } from './x-content';
 import { similarCandidates } from './suggest-similar';
 
 /** Query parameters every Elasticsearch endpoint accepts (the "response params"). */
@@ -66,16 +66,17 @@ export class EsApiDispatcher {
         requestedCompatibility(request.headers.get('content-type'), request.headers.get('accept'), hasBody),
       );
 
-      const caller = await this.engine.authentication.authenticateRequest(request.headers.get('authorization'), uri, request.headers);
+      // Authentication and handlers may answer synchronously; only real promises are awaited.
+      const authenticated = this.engine.authentication.authenticateRequest(request.headers.get('authorization'), uri, request.headers);
+      const caller = authenticated instanceof Promise ? await authenticated : authenticated;
       const query = new URLSearchParams(request.query);
       const consumed = new Set<string>(COMMON_PARAMS);
-      let parsed: { source: BodySource; root: ReturnType<typeof parseJson> } | undefined;
+      // Parsed on demand: a body is only turned into a positioned tree when a handler needs one.
+      let parsed: ParsedBody | undefined;
       const body = () => {
-        if (!parsed) {
-          const source = new BodySource(request.body);
-          parsed = { source, root: parseJson(source) };
-        }
-        return parsed.root ? { source: parsed.source, root: parsed.root } : undefined;
+        if (request.body.trim() === '') return undefined;
+        parsed ??= new ParsedBody(request.body);
+        return parsed;
       };
       const ctx: RestContext = {
         engine: this.engine,
@@ -96,7 +97,8 @@ export class EsApiDispatcher {
       };
       const action = match.route.handler(ctx);
       rejectUnrecognizedParams(request.path, query, consumed);
-      const result = await action();
+      const outcome = action();
+      const result = outcome instanceof Promise ? await outcome : outcome;
       return respond(result.status ?? 200, result.body, contentType);
     } catch (error) {
       if (error instanceof EsError) {

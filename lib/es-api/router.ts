@@ -33,7 +33,21 @@ export class Router {
     this.routes.sort((a, b) => b.literalCount - a.literalCount);
   }
 
+  /** Recent answers by method and path (routes never change); most requests repeat a few paths. */
+  private readonly recent = new Map<string, RouteMatch>();
+
   match(method: string, rawPath: string): RouteMatch {
+    const key = `${method} ${rawPath}`;
+    let result = this.recent.get(key);
+    if (!result) {
+      result = this.resolve(method, rawPath);
+      if (this.recent.size >= 1000) this.recent.clear();
+      this.recent.set(key, result);
+    }
+    return result;
+  }
+
+  private resolve(method: string, rawPath: string): RouteMatch {
     const parts = rawPath
       .split('/')
       .filter((s) => s !== '')

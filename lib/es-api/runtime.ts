@@ -8,11 +8,24 @@ interface Runtime {
 }
 
 // Kept on globalThis so that Next's dev-mode module reloading does not open the store twice.
-const holder = globalThis as typeof globalThis & { __profileConsoleRuntime?: Promise<Runtime> };
+const holder = globalThis as typeof globalThis & {
+  __profileConsoleRuntime?: Promise<Runtime>;
+  __profileConsoleRuntimeReady?: Runtime;
+};
+
+/** The runtime once it is open (every request after start-up), without an await. */
+export function readyRuntime(): Runtime | undefined {
+  return holder.__profileConsoleRuntimeReady;
+}
 
 /** The process-wide engine and dispatcher, created on first use from the environment. */
 export function getRuntime(): Promise<Runtime> {
-  holder.__profileConsoleRuntime ??= createRuntime().catch((error: unknown) => {
+  holder.__profileConsoleRuntime ??= createRuntime()
+    .then((runtime) => {
+      holder.__profileConsoleRuntimeReady = runtime;
+      return runtime;
+    })
+    .catch((error: unknown) => {
     holder.__profileConsoleRuntime = undefined;
     throw error;
   });

@@ -294,3 +294,113 @@ function parseField(source: BodySource, parserName: string, name: string, spec: 
       return nodeValue(valueNode);
   }
 }
+
+/**
+ * A request body, parsed on demand. `root` is the positioned tree that error messages need;
+ * `fastValue()` is plain JSON.parse, used by hot endpoints to accept well-formed bodies without
+ * building the tree (any doubt falls back to the tree, which reports the exact error).
+ */
+export class ParsedBody {
+  readonly source: BodySource;
+  private tree?: JsonNode;
+  private fast?: { value: unknown } | null;
+
+  constructor(text: string) {
+    this.source = new BodySource(text);
+  }
+
+  get root(): JsonNode {
+    this.tree ??= parseJson(this.source) as JsonNode;
+    return this.tree;
+  }
+
+  /** The parsed value, or undefined when the text is not valid JSON or may repeat a key. */
+  fastValue(): unknown {
+    if (this.fast === undefined) {
+      this.fast = null;
+      try {
+        const value: unknown = JSON.parse(this.source.text);
+        if (keysAreDistinct(this.source.text)) this.fast = { value };
+      } catch {
+        // the tree reports the error with its position
+      }
+    }
+    return this.fast?.value;
+  }
+}
+
+// Every `"name":` in the text; if no name repeats anywhere, no object can hold a duplicate key.
+const KEY_PATTERN = /"((?:[^"\\]|\\.)*)"\s*:/g;
+
+function keysAreDistinct(text: string): boolean {
+  const seen = new Set<string>();
+  for (const match of text.matchAll(KEY_PATTERN)) {
+    if (seen.has(match[1])) return false;
+    seen.add(match[1]);
+  }
+  return true;
+}
+
+/**
+ * parseObject for a whole request body: well-formed bodies are checked against the field
+ * declarations on the plain value; anything unexpected is parsed again as a tree by parseObject,
+ * which throws Elasticsearch's exact error with its [line:column].
+ */
+export function parseBodyObject(
+  body: ParsedBody | { source: BodySource; root: JsonNode },
+  parserName: string,
+  fields: Readonly<Record<string, FieldSpec>>,
+  required: readonly string[] = [],
+): Record<string, unknown> {
+  if (body instanceof ParsedBody) {
+    const accepted = acceptPlainObject(body.fastValue(), fields, required);
+    if (accepted) return accepted;
+  }
+  return parseObject(body.source, body.root, parserName, fields, required);
+}
+
+function acceptPlainObject(
+  value: unknown,
+  fields: Readonly<Record<string, FieldSpec>>,
+  required: readonly string[],
+): Record<string, unknown> | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+    const spec = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    if (!spec) return undefined;
+    const accepted = acceptPlainField(field, spec);
+    if (accepted === undefined) return undefined;
+    Object.defineProperty(out, name, { value: accepted.value, enumerable: true, writable: true, configurable: true });
+  }
+  return required.every((f) => f in out) ? out : undefined;
+}
+
+function acceptPlainField(value: unknown, spec: FieldSpec): { value: unknown } | undefined {
+  const kind = spec.kind;
+  if (typeof kind === 'object') {
+    const nested = acceptPlainObject(value, kind.fields, spec.required ?? []);
+    return nested ? { value: nested } : undefined;
+  }
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string' ? { value } : undefined;
+    case 'string_or_null':
+      return typeof value === 'string' || value === null ? { value } : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? { value } : undefined;
+    case 'long':
+      return typeof value === 'number' && Number.isInteger(value) ? { value } : undefined;
+    case 'string_array':
+      if (typeof value === 'string') return { value: [value] };
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? { value } : undefined;
+    case 'object':
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? { value } : undefined;
+    case 'object_or_null':
+      return value === null || (typeof value === 'object' && !Array.isArray(value)) ? { value } : undefined;
+    case 'object_or_array':
+      return value !== null && typeof value === 'object' ? { value } : undefined;
+    default:
+      return undefined;
+  }
+}

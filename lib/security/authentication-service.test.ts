@@ -30,7 +30,7 @@ function basic(username: string, password: string): string {
   return 'Basic ' + Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
 
-async function rejection(promise: Promise<unknown>): Promise<EsError> {
+async function rejection(promise: unknown): Promise<EsError> {
   try {
     await promise;
   } catch (error) {

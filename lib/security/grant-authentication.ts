@@ -35,7 +35,16 @@ export class GrantAuthenticator {
     this.bearerAuthenticators.push(authenticator);
   }
 
-  async authenticate(grant: Grant, action: string): Promise<Authentication> {
+  /** Synchronous when a password grant's credentials are already cached. */
+  authenticate(grant: Grant, action: string): Authentication | Promise<Authentication> {
+    if (grant.grant_type === PASSWORD_GRANT) {
+      const cached = this.authentication.cachedPasswordAuthentication(grant.username as string, grant.password as string);
+      if (cached) return cached;
+    }
+    return this.authenticateSlowly(grant, action);
+  }
+
+  private async authenticateSlowly(grant: Grant, action: string): Promise<Authentication> {
     if (grant.grant_type === PASSWORD_GRANT) {
       const username = grant.username as string;
       const auth = await this.authentication.authenticatePassword(username, grant.password as string);

@@ -88,8 +88,18 @@ function ownedBy(record: ProfileRecord, doc: ProfileUserDoc): boolean {
   return record.user.realm.name === doc.realm.name;
 }
 
+/** Field by field (the hot path of every re-activation; no serialization). */
 function sameUserDoc(a: ProfileUserDoc, b: ProfileUserDoc): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return (
+    a.username === b.username &&
+    a.email === b.email &&
+    a.full_name === b.full_name &&
+    a.realm.name === b.realm.name &&
+    a.realm.type === b.realm.type &&
+    a.realm.node_name === b.realm.node_name &&
+    a.roles.length === b.roles.length &&
+    a.roles.every((role, i) => role === b.roles[i])
+  );
 }
 
 export class ProfileService {

@@ -13,6 +13,8 @@ export type RealmResult = { kind: 'success'; user: User } | { kind: 'continue' }
 export interface PasswordRealm {
   readonly ref: RealmRef;
   authenticate(username: string, password: string): Promise<RealmResult>;
+  /** The user when these credentials are in the realm's cache (no slow check), else undefined. */
+  cached(username: string, password: string): User | undefined;
   /** Forget cached credentials of a user (after a change to it). */
   invalidate(username: string): void;
 }
@@ -72,6 +74,10 @@ class StoredUserRealm implements PasswordRealm {
     if (user) return { kind: 'success', user };
     // The native realm lets later realms try unknown users; the reserved realm owns its names.
     return this.ref.type === RESERVED_REALM.type ? { kind: 'terminate' } : { kind: 'continue' };
+  }
+
+  cached(username: string, password: string): User | undefined {
+    return this.owns(username) ? this.cache.lookup(username, password) : undefined;
   }
 
   invalidate(username: string): void {

@@ -127,6 +127,9 @@ function toSearchRow(row: SearchRow): ProfileSearchRow {
   };
 }
 
+/** How many user lookups are remembered before the memo starts afresh. */
+const USER_LOOKUP_MEMO_SIZE = 10_000;
+
 /** Elasticsearch's primary term for the single profile "shard"; it never fails over here. */
 export const PRIMARY_TERM = 1;
 
@@ -366,15 +369,31 @@ export class ProfilesStore {
    * them does not change who their users are); other realms by type and name.
    */
   findByUser(username: string, realmType: string, realmName: string): ProfileRecord[] {
-    const rows =
-      realmType === 'native' || realmType === 'file'
-        ? this.byUserTypeStmt.all(username, realmType)
-        : this.byUserTypeNameStmt.all(username, realmType, realmName);
-    return rows.map(toRecord);
+    const byType = realmType === 'native' || realmType === 'file';
+    const key = `${username}\u0000${realmType}\u0000${byType ? '' : realmName}`;
+    const remembered = this.userLookups.get(key);
+    if (remembered) return remembered;
+    const rows = byType ? this.byUserTypeStmt.all(username, realmType) : this.byUserTypeNameStmt.all(username, realmType, realmName);
+    const records = rows.map(toRecord);
+    if (this.userLookups.size >= USER_LOOKUP_MEMO_SIZE) this.userLookups.clear();
+    this.userLookups.set(key, records);
+    return records;
+  }
+
+  /**
+   * Every activation looks its profile up by user; answers are remembered until the next write
+   * to any profile. This process is the store's only writer, so they cannot go stale. (Measured:
+   * in the running server the indexed lookup costs about 30 µs, a third of the API's own time.)
+   */
+  private readonly userLookups = new Map<string, ProfileRecord[]>();
+
+  private profilesChanged(): void {
+    this.userLookups.clear();
   }
 
   /** Creates the document unless the uid is taken; returns the stored record or undefined on conflict. */
   create(profile: Omit<ProfileRecord, 'seqNo' | 'primaryTerm'>): ProfileRecord | undefined {
+    this.profilesChanged();
     return this.db.transaction(() => {
       const seqNo = this.nextSeqNo;
       const result = this.insertStmt.run({
@@ -400,6 +419,7 @@ export class ProfilesStore {
 
   /** Replaces the user object, sets enabled and last_synchronized; labels and data stay. */
   updateUser(uid: string, user: ProfileUserDoc, lastSynchronized: number): { seqNo: number; primaryTerm: number } | undefined {
+    this.profilesChanged();
     return this.db.transaction(() => {
       const before = this.getStmt.get(uid);
       if (!before) return undefined;
@@ -423,6 +443,7 @@ export class ProfilesStore {
   }
 
   setEnabled(uid: string, enabled: boolean): boolean {
+    this.profilesChanged();
     return this.db.transaction(() => {
       const before = this.getStmt.get(uid);
       if (!before) return false;
@@ -444,6 +465,7 @@ export class ProfilesStore {
     labels: Record<string, unknown>,
     applicationData: Record<string, unknown>,
   ): { seqNo: number; primaryTerm: number } | undefined {
+    this.profilesChanged();
     return this.db.transaction(() => {
       const before = this.getStmt.get(uid);
       if (!before) return undefined;

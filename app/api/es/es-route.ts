@@ -1,6 +1,18 @@
-import { getRuntime } from '@/lib/es-api/runtime';
+import { getRuntime, readyRuntime } from '@/lib/es-api/runtime';
 import { getConfig } from '@/lib/config';
 import { BodyTooLargeError, readBodyWithLimit } from '@/lib/es-api/read-body';
+
+/**
+ * With a Content-Length within the limit (HTTP framing guarantees no more bytes follow) the body
+ * is read in one go; chunked bodies are counted as they stream in, up to the limit.
+ */
+function readRequestBody(request: Request, limit: number): Promise<string> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) {
+    return Number(declared) === 0 ? Promise.resolve('') : request.text();
+  }
+  return readBodyWithLimit(request.body, declared, limit);
+}
 
 /**
  * The Elasticsearch-compatible API as a Next.js route handler: `/_security/...` is served by
@@ -9,28 +21,38 @@ import { BodyTooLargeError, readBodyWithLimit } from '@/lib/es-api/read-body';
  * so messages quote the path the client sent.
  */
 export async function handleEsRequest(request: Request): Promise<Response> {
-  const { dispatcher } = await getRuntime();
-  const url = new URL(request.url);
+  const { dispatcher } = readyRuntime() ?? (await getRuntime());
+  const { path, query } = splitUrl(request.url);
   let body = '';
   let oversizedBodyBytes: number | undefined;
   try {
-    body = await readBodyWithLimit(request.body, request.headers.get('content-length'), getConfig().HTTP_MAX_CONTENT_LENGTH);
+    body = await readRequestBody(request, getConfig().HTTP_MAX_CONTENT_LENGTH);
   } catch (error) {
     if (!(error instanceof BodyTooLargeError)) throw error;
     oversizedBodyBytes = error.size;
   }
   const result = await dispatcher.dispatch({
     method: request.method,
-    path: url.pathname,
-    query: url.search.slice(1),
+    path,
+    query,
     headers: request.headers,
     body,
     oversizedBodyBytes,
   });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(result.headers)) {
-    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
-  }
+  // Repeated values (WWW-Authenticate challenges) become one comma-separated header, which the
+  // Fetch API's Response cannot avoid; HTTP treats both forms alike.
+  const headers: Array<[string, string]> = [];
+  for (const [name, value] of Object.entries(result.headers)) headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
   return new Response(result.body === '' ? null : result.body, { status: result.status, headers });
+}
+
+/** Path (still percent-encoded) and raw query of an absolute URL, without a URL object. */
+function splitUrl(url: string): { path: string; query: string } {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const rest = start === -1 ? '/' : url.slice(start);
+  const hash = rest.indexOf('#');
+  const withoutHash = hash === -1 ? rest : rest.slice(0, hash);
+  const q = withoutHash.indexOf('?');
+  return q === -1 ? { path: withoutHash, query: '' } : { path: withoutHash.slice(0, q), query: withoutHash.slice(q + 1) };
 }
 

@@ -1,4 +1,5 @@
 import { Actions } from '@/lib/security/actions';
+import type { Authentication } from '@/lib/security/authentication';
 import { EsError, illegalArgument, validationError, type EsErrorCause } from '@/lib/security/errors';
 import { validateGrant, type Grant } from '@/lib/security/grant';
 import { validateUpdateProfileData } from '@/lib/security/profile-data';
@@ -11,7 +12,7 @@ import {
 } from '@/lib/security/privilege-check';
 import type { RoleDescriptor } from '@/lib/security/roles';
 import type { RouteDefinition, RestContext } from '../types';
-import { objectEntries, parseObject, tokenName, type BodySource, type JsonNode } from '../x-content';
+import { objectEntries, parseBodyObject, parseObject, tokenName, type BodySource, type JsonNode } from '../x-content';
 import { parseException } from '../manual-parser';
 import { readRefresh, splitList } from '../params';
 
@@ -28,15 +29,16 @@ const ACTIVATE_FIELDS = {
 } as const;
 
 function activate(ctx: RestContext) {
-  const { source, root } = ctx.requiredBody();
-  const grant = parseObject(source, root, 'activate_profile_request', ACTIVATE_FIELDS) as Grant;
-  return async () => {
+  const grant = parseBodyObject(ctx.requiredBody(), 'activate_profile_request', ACTIVATE_FIELDS) as Grant;
+  return () => {
     // Validation runs before authorization (TransportAction.handleExecution), then the grant.
     const problems = validateGrant(grant);
     if (problems.length > 0) throw validationError(problems);
     ctx.engine.authorization.authorize(ctx.caller, Actions.profileActivate);
-    const subject = await ctx.engine.grants.authenticate(grant, Actions.profileActivate);
-    return { body: ctx.engine.profiles.activate(subject) };
+    const subject = ctx.engine.grants.authenticate(grant, Actions.profileActivate);
+    const finish = (auth: Authentication) => ({ body: ctx.engine.profiles.activate(auth) });
+    // A cached grant is answered synchronously; a first-time password pays bcrypt asynchronously.
+    return subject instanceof Promise ? subject.then(finish) : finish(subject);
   };
 }
 
