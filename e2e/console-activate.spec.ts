@@ -138,11 +138,18 @@ test('the whole activate flow works with the keyboard alone', async ({ page }) =
   await expect(page.getByTestId('accessToken')).toBeVisible();
 });
 
-test('a user without manage_user_profile sees the permission page', async ({ page }) => {
-  await signInToActivate(page, VIEWER);
-  await expect(page.getByTestId('permissionPrompt')).toContainText('You need permission to activate user profiles');
-  await expect(page.getByTestId('activateForm')).toHaveCount(0);
-  await expectNoAxeViolations(page);
+test('a user without manage_user_profile sees the permission page, accessible in light and dark mode', async ({ browser }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    const context = await browser.newContext();
+    if (theme === 'dark') await enableDarkTheme(context);
+    const page = await context.newPage();
+    await signInToActivate(page, VIEWER);
+    await expect(page.getByTestId('permissionPrompt')).toContainText('You need permission to activate user profiles');
+    await expect(page.getByTestId('activateForm')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await expectNoAxeViolations(page);
+    await context.close();
+  }
 });
 
 test('the activate page is accessible in light and dark mode, with a result shown; screenshots', async ({ browser }, testInfo) => {
