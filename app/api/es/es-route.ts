@@ -56,3 +56,14 @@ function splitUrl(url: string): { path: string; query: string } {
   return q === -1 ? { path: withoutHash, query: '' } : { path: withoutHash.slice(0, q), query: withoutHash.slice(q + 1) };
 }
 
+
+/** Every method goes to the dispatcher, which answers 405 where Elasticsearch would. */
+export {
+  handleEsRequest as GET,
+  handleEsRequest as POST,
+  handleEsRequest as PUT,
+  handleEsRequest as DELETE,
+  handleEsRequest as HEAD,
+  handleEsRequest as OPTIONS,
+  handleEsRequest as PATCH,
+};
