@@ -6,7 +6,7 @@ import { basic, esClient, expectedUid, rawRequest } from './support/es-http';
 
 /**
  * Concurrent first activations of the same users must create exactly one profile per user
- * (reference §4.2, §4.4): 200 simultaneous requests, 20 new users, 10 requests each.
+ * (compatibility notes §4.2, §4.4): 200 simultaneous requests, 20 new users, 10 requests each.
  */
 
 const ELASTIC_PASSWORD = 'e2e-elastic-password';

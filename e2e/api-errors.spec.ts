@@ -5,7 +5,7 @@ import { ACTIVATE_ACTION, basic, esClient, esErrorBody, expectedUid, rawRequest,
 
 /**
  * Exact error bodies and headers of the Elasticsearch-compatible API over raw HTTP
- * (reference §1.3, §1.4, §2.3, §2.4, §9, §13).
+ * (compatibility notes §1.3, §1.4, §2.3, §2.4, §9, §13).
  */
 
 const ELASTIC_PASSWORD = 'e2e-elastic-password';
@@ -88,7 +88,7 @@ test.describe('401 authentication failures', () => {
   });
 
   test('each WWW-Authenticate challenge is its own header line, as Elasticsearch sends them (§2.4)', async () => {
-    // BUG (deviation from reference §2.4 "multiple headers"): the challenges arrive joined into ONE
+    // BUG (deviation from compatibility notes §2.4 "multiple headers"): the challenges arrive joined into ONE
     // header line ("Bearer realm=\"security\", ApiKey, Basic realm=\"security\" charset=\"UTF-8\""),
     // because the route handler builds a web Headers object, which folds repeated values with ", ".
     // Equivalent for RFC-conforming clients, but not byte-identical to Elasticsearch.
@@ -142,7 +142,7 @@ test.describe('401 authentication failures', () => {
 });
 
 test.describe('403 authorization failures', () => {
-  test('caller without manage_user_profile: the reference §2.3 message', async () => {
+  test('caller without manage_user_profile: the compatibility notes §2.3 message', async () => {
     const response = await postActivate(activateBody({ grant_type: 'password', username: 'joe', password: JOE_PASSWORD }), basic('bob', 'bob-password'));
     expect(response.status).toBe(403);
     expect(response.headers['www-authenticate']).toBeUndefined();

@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from './support/server';
 import { ACTIVATE_ACTION, basic, esClient, esErrorBody, expectedUid, rawRequest, type Json } from './support/es-http';
 
 /**
- * JWT realms end to end (reference §8): two realms from a YAML settings file, one for ID tokens
+ * JWT realms end to end (compatibility notes §8): two realms from a YAML settings file, one for ID tokens
  * verified with an RS256 JWK set file, one for access tokens signed with HMAC and guarded by a
  * client shared secret; tokens minted here with jose from keys made here. Role mappings give the
  * JWT users their roles; activation yields profiles whose realm_name is the JWT realm's name.

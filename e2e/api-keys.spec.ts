@@ -16,7 +16,7 @@ import {
 
 /**
  * API keys end to end, with the official client and raw HTTP: create, ApiKey caller authentication
- * (reference §9), activation through ApiKey and Bearer callers (§2), the 403 texts for API keys
+ * (compatibility notes §9), activation through ApiKey and Bearer callers (§2), the 403 texts for API keys
  * (§2.3), limitation by the creator's privileges, get, invalidate, expiry and validation.
  *
  * Elasticsearch sources the expectations come from (elastic/elasticsearch):
@@ -173,7 +173,7 @@ test.describe('create and ApiKey authentication', () => {
   });
 });
 
-test.describe('activation through ApiKey and Bearer callers (reference §2)', () => {
+test.describe('activation through ApiKey and Bearer callers (compatibility notes §2)', () => {
   test('an ApiKey caller with manage_user_profile activates the grant user\'s profile', async () => {
     const key = await admin.security.createApiKey({ name: 'profiles-key', role_descriptors: { profiles: { cluster: ['manage_user_profile'] } } });
     const profile = await joeGrant(pool.apiKey(key.encoded));

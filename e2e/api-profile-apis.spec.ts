@@ -8,7 +8,7 @@ import { basic, esClient, esErrorBody, expectedUid, rawRequest, type Json, type 
  * The profile APIs beyond activate, over HTTP against the built app, with the official client:
  * update data, suggest, has privileges, enable/disable and GET _security/user?with_profile_uid.
  * Mirrors Elasticsearch's YAML REST tests user_profile/10_basic.yml and 40_has_privileges.yml,
- * the client-compat tests/security/130_user_profile.yml and parts of ProfileIT (reference §6, §10).
+ * the client-compat tests/security/130_user_profile.yml and parts of ProfileIT (compatibility notes §6, §10).
  * Error bodies are checked byte for byte (as parsed JSON) over raw HTTP where the text matters.
  *
  * Every test activates the profiles it needs (activation is idempotent), so tests do not depend on

@@ -5,7 +5,7 @@ import { startServer, type RunningServer } from './support/server';
 import { esClient, expectedUid, type Json } from './support/es-http';
 
 /**
- * The user-profile scenarios of Elasticsearch's YAML REST tests (reference §10.1, user_profile/10_basic.yml)
+ * The user-profile scenarios of Elasticsearch's YAML REST tests (compatibility notes §10.1, user_profile/10_basic.yml)
  * that need only activate/get/enable/disable, driven with the official client, plus the uid test vectors
  * (§4.3) and the re-activation rules (§4.1, §4.5).
  */

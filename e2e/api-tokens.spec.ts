@@ -18,7 +18,7 @@ import {
 } from './support/tokens-helpers';
 
 /**
- * The token service (reference §7) end to end, with the official client and raw HTTP: the
+ * The token service (compatibility notes §7) end to end, with the official client and raw HTTP: the
  * password, client_credentials and refresh_token grants of POST /_security/oauth2/token, Bearer
  * caller authentication (§2, §9), DELETE /_security/oauth2/token and its counts, expiry, and
  * token-service tokens in the access_token grant of the activate API (§3).
@@ -493,7 +493,7 @@ test.describe('Bearer caller authentication and DELETE /_security/oauth2/token',
   });
 });
 
-test.describe('access_token grant with token-service tokens (reference §3, §7)', () => {
+test.describe('access_token grant with token-service tokens (compatibility notes §3, §7)', () => {
   test('activation with a token yields the token user\'s profile, realm_name default_native', async () => {
     const token = await passwordToken(ALICE);
     const profile = await admin.security.activateUserProfile({ grant_type: 'access_token', access_token: token.access_token });

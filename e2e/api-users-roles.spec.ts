@@ -7,7 +7,7 @@ import { ACTIVATE_ACTION, esClient, expectedUid, type Json } from './support/es-
 /**
  * The user and role APIs that activation depends on, driven with the official client: Elasticsearch
  * response shapes, credential-cache invalidation on every user change, role-based authorization of
- * the activate API (reference §2.2, §2.3), reserved roles and users, and _authenticate.
+ * the activate API (compatibility notes §2.2, §2.3), reserved roles and users, and _authenticate.
  */
 
 const ELASTIC_PASSWORD = 'e2e-elastic-password';

@@ -736,7 +736,7 @@ function suggestQueries(profileCount: number): SuggestQuery[] {
 
 /**
  * Checks one suggest answer against the seeded data: as many hits as size and total allow, each
- * matching the name, in score order (scored by SuggestScorer, the reference of suggest's rules),
+ * matching the name, in score order (scored by SuggestScorer, the reference implementation of suggest's rules),
  * the best score any seeded profile reaches, and the selective query's user first. A problem
  * as text, or undefined.
  */

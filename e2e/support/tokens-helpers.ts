@@ -10,7 +10,7 @@ import type { RunningServer } from './server';
  * a client call whether it succeeded or not, and raw JSON requests for exact bodies and headers.
  */
 
-/** TokenService's WWW-Authenticate value for an expired (or invalidated) access token (reference §2.4, §7). */
+/** TokenService's WWW-Authenticate value for an expired (or invalidated) access token (compatibility notes §2.4, §7). */
 export const EXPIRED_TOKEN_CHALLENGE = 'Bearer realm="security", error="invalid_token", error_description="The access token expired"';
 
 /** The grant types CreateTokenRequest names in its validation message. */
@@ -106,7 +106,7 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Base64 of `id:api_key`, the value of `Authorization: ApiKey ...` (reference §9). */
+/** Base64 of `id:api_key`, the value of `Authorization: ApiKey ...` (compatibility notes §9). */
 export function encodeApiKey(id: string, apiKey: string): string {
   return Buffer.from(`${id}:${apiKey}`, 'utf8').toString('base64');
 }

@@ -9,7 +9,7 @@ import { suggestSimilar } from './suggest-similar';
 
 const ACTIVATE_PATH = '/_security/profile/_activate';
 const ACTIVATE_ACTION = 'cluster:admin/xpack/security/profile/activate';
-const JOE_UID = 'u_eGdcwXYIE3LEOrqz6p-3DHQ4HrAtxuk_ttRNFh2m7rM_0'; // reference §4.3
+const JOE_UID = 'u_eGdcwXYIE3LEOrqz6p-3DHQ4HrAtxuk_ttRNFh2m7rM_0'; // compatibility notes §4.3
 const WWW_AUTHENTICATE = ['Bearer realm="security"', 'ApiKey', 'Basic realm="security" charset="UTF-8"'];
 const MAX_CONTENT_LENGTH = 4096;
 
@@ -146,7 +146,7 @@ describe('activation through the dispatcher', () => {
     expectEsError(res, 401, 'security_exception', `unable to authenticate user [_bearer_token] for action [${ACTIVATE_ACTION}]`);
   });
 
-  it('client_authentication with a non-JWT access token: 400 security_exception (reference §3)', async () => {
+  it('client_authentication with a non-JWT access token: 400 security_exception (compatibility notes §3)', async () => {
     const res = await activate(
       '{"grant_type":"access_token","access_token":"bm90LWEtdG9rZW4","client_authentication":{"scheme":"SharedSecret","value":"s"}}',
     );
@@ -194,7 +194,7 @@ describe('get profiles through the dispatcher', () => {
   });
 });
 
-describe('parse errors (reference §1.3)', () => {
+describe('parse errors (compatibility notes §1.3)', () => {
   it('unknown field, with a "did you mean" suggestion', async () => {
     expectParseError(
       await activate('{"grant_typ":"password"}'),
@@ -418,7 +418,7 @@ describe('query parameters', () => {
   });
 });
 
-describe('routing errors (reference §13)', () => {
+describe('routing errors (compatibility notes §13)', () => {
   it('unknown path: 400 with a plain-string error, uri including the query', async () => {
     const res = await call({ url: '/_security/nothing_here', headers: { authorization: ELASTIC } });
     expect(res.status).toBe(400);
@@ -585,7 +585,7 @@ describe('order of checks: authentication, parsing, validation, authorization', 
     expect(res.status).toBe(403);
   });
 
-  it('validation examples of reference §1.4 through the API', async () => {
+  it('validation examples of compatibility notes §1.4 through the API', async () => {
     expectEsError(
       await activate('{"grant_type":"access_token","access_token":"x","username":"u","password":"p"}'),
       400,

@@ -60,7 +60,7 @@ function denial(auth: Authentication, action: string): EsError {
   throw new Error(`expected ${action} to be denied`);
 }
 
-describe('the 403 message (reference §2.3)', () => {
+describe('the 403 message (compatibility notes §2.3)', () => {
   it('is exactly Elasticsearch\'s text for a user with an insufficient role', () => {
     const error = denial(user('bob', ['viewer']), ACTIVATE);
     expect(error.status).toBe(403);
@@ -108,7 +108,7 @@ describe('the 403 message (reference §2.3)', () => {
   });
 });
 
-describe('which privileges grant profile activation (reference §2.2)', () => {
+describe('which privileges grant profile activation (compatibility notes §2.2)', () => {
   it('findPrivilegesThatGrant(activate) is [manage_user_profile, manage_security, all], least privileged first', () => {
     expect(findPrivilegesThatGrant(ACTIVATE)).toEqual(['manage_user_profile', 'manage_security', 'all']);
   });

@@ -21,7 +21,7 @@ describe('formatValidationMessages (ValidationException rendering)', () => {
   });
 });
 
-describe('reference §1.4 examples (exact strings)', () => {
+describe('compatibility notes §1.4 examples (exact strings)', () => {
   it('{} -> grant_type required', () => {
     expect(reason({})).toBe('Validation Failed: 1: [grant_type] is required;');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EsError } from './errors';
 import { baseUidForUsername, MAX_DIFFERENTIATOR, nextDifferentiatorUid, profileDocId, profileUid } from './profile-uid';
 
-// Literal test vectors from reference §4.3 (SHA-256, base64url without padding, "_0").
+// Literal test vectors from compatibility notes §4.3 (SHA-256, base64url without padding, "_0").
 const VECTORS: ReadonlyArray<[string, string]> = [
   ['jacknich', 'u_79HkWkwmnBH5gqFKwoxggWPjEBOur1zLPXQPEl1VBW0_0'],
   ['joe', 'u_eGdcwXYIE3LEOrqz6p-3DHQ4HrAtxuk_ttRNFh2m7rM_0'],
@@ -24,7 +24,7 @@ function thrown(fn: () => unknown): EsError {
   throw new Error('expected an EsError to be thrown');
 }
 
-describe('profile uid derivation (reference §4.3)', () => {
+describe('profile uid derivation (compatibility notes §4.3)', () => {
   it.each(VECTORS)('%s -> %s', (username, expected) => {
     expect(profileUid(username)).toBe(expected);
   });
@@ -60,7 +60,7 @@ describe('profile uid derivation (reference §4.3)', () => {
   });
 });
 
-describe('nextDifferentiatorUid (reference §4.4)', () => {
+describe('nextDifferentiatorUid (compatibility notes §4.4)', () => {
   it('increments 0 -> 1 -> ... -> 9', () => {
     let uid = `${JACKNICH_BASE}_0`;
     for (let n = 1; n <= 9; n++) {

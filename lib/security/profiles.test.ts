@@ -13,7 +13,7 @@ import type { ProfileView } from './profiles';
 const NODE = 'node-1';
 const START = 1_700_000_000_000;
 
-// Literal uids from reference §4.3.
+// Literal uids from compatibility notes §4.3.
 const JOE_UID = 'u_eGdcwXYIE3LEOrqz6p-3DHQ4HrAtxuk_ttRNFh2m7rM_0';
 const JACKNICH_BASE = 'u_79HkWkwmnBH5gqFKwoxggWPjEBOur1zLPXQPEl1VBW0';
 const RAC_USER_BASE = 'u_5esuUWbOJBMRbdyKHyr4c0X3ZjBM462iUAZbrHRec_s';
@@ -88,7 +88,7 @@ describe('activation of a new profile through the native realm', () => {
   });
   afterAll(() => t.engine.close());
 
-  it('answers with exactly Elasticsearch key order, seq_no 0 and primary term 1 (reference §5)', async () => {
+  it('answers with exactly Elasticsearch key order, seq_no 0 and primary term 1 (compatibility notes §5)', async () => {
     await t.engine.users.put('joe', {
       password: 's3krit-password',
       roles: ['superuser'],
@@ -151,7 +151,7 @@ describe('activation of a new profile through the native realm', () => {
   });
 });
 
-describe('re-activation (reference §4.5)', () => {
+describe('re-activation (compatibility notes §4.5)', () => {
   let t: TestEngine;
   beforeAll(async () => {
     t = await openEngine();
@@ -274,7 +274,7 @@ describe('re-activation (reference §4.5)', () => {
   });
 });
 
-describe('uid differentiator (reference §4.4)', () => {
+describe('uid differentiator (compatibility notes §4.4)', () => {
   it('a document holding <base>_0 for the same username from another realm makes the native profile <base>_1', async () => {
     const dir = tempDir();
     // A profile document that already exists, created by the file realm's rac-user.
@@ -383,7 +383,7 @@ describe('uid differentiator (reference §4.4)', () => {
   });
 });
 
-describe('subject checks (reference §4.1)', () => {
+describe('subject checks (compatibility notes §4.1)', () => {
   let t: TestEngine;
   beforeAll(async () => {
     t = await openEngine();
@@ -438,7 +438,7 @@ describe('subject checks (reference §4.1)', () => {
   });
 });
 
-describe('getProfiles (reference §6.1)', () => {
+describe('getProfiles (compatibility notes §6.1)', () => {
   let t: TestEngine;
   beforeAll(async () => {
     t = await openEngine();
