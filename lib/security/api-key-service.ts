@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ApiKeysStore, ApiKeyRecord, ApiKeyFilter } from '@/lib/store/api-keys-store';
+
+export type { ApiKeyFilter };
 import type { Authentication, User } from './authentication';
 import { API_KEY_REALM } from './authentication';
 import type { RoleService } from './roles';

@@ -2,7 +2,7 @@ import { Actions } from '@/lib/security/actions';
 import type { Authentication } from '@/lib/security/authentication';
 import { authorizationError, validationError } from '@/lib/security/errors';
 import { parseTimeValue } from '@/lib/security/time-value';
-import type { ApiKeyFilter } from '@/lib/store/api-keys-store';
+import type { ApiKeyFilter } from '@/lib/security/api-key-service';
 import type { RouteDefinition, RestContext } from '../types';
 import { parseObject } from '../x-content';
 import { readBooleanParam, readRefresh } from '../params';
