@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { Client, errors } from '@elastic/elasticsearch';
+import { Client } from '@elastic/elasticsearch';
 import { startServer, type RunningServer } from './support/server';
-import { basic, esClient, esErrorBody, expectedUid, rawRequest, type Json, type RawResponse } from './support/es-http';
+import { basic, esClient, esErrorBody, expectedUid, rawRequest, type RawResponse, outcome } from './support/es-http';
 
 /**
  * The profile APIs beyond activate, over HTTP against the built app, with the official client:
@@ -32,15 +32,6 @@ function clientAs(username: string, password = PASSWORD): Client {
   return client;
 }
 
-/** Resolves to the HTTP status and body of a client call, successful or not. */
-async function outcome<T>(promise: Promise<T>): Promise<{ status: number; body: Json }> {
-  try {
-    return { status: 200, body: await promise };
-  } catch (error) {
-    if (error instanceof errors.ResponseError) return { status: error.meta.statusCode ?? 0, body: error.meta.body };
-    throw error;
-  }
-}
 
 /** Activates (creates or refreshes) the profile of a user created here; answers the profile. */
 async function activate(username: string, password = PASSWORD) {

@@ -3,22 +3,7 @@
  * components never import server modules.
  */
 
-/** A row of the profile finder (GET /api/console/profiles). */
-export interface ProfileListItem {
-  uid: string;
-  username: string;
-  fullName: string | null;
-  email: string | null;
-  roles: string[];
-  realmName: string;
-  enabled: boolean;
-  lastSynchronized: number | null;
-}
-
-export interface ProfileSearchResult {
-  total: number;
-  profiles: ProfileListItem[];
-}
+export type { ProfileListItem, ProfileSearchResult } from '@/lib/schemas/profile-list';
 
 /** A profile as GET /_security/profile/{uid}?data=* returns it (Elasticsearch's shape). */
 export interface ProfileDocument {

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, type FormEvent } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -20,7 +20,7 @@ import { HorizontalRule } from '@/components/ui/typography';
 import { useToasts } from '@/components/ui/toast';
 import { DescribedFormGroup } from './described-form-group';
 import { applyServerFieldErrors } from './field-errors';
-import { RolePicker } from './role-picker';
+import { RolesFormGroup } from './roles-form-group';
 import { userHref, type RoleChoice } from './types';
 
 type CreateUser = z.output<typeof createUserSchema>;
@@ -110,26 +110,7 @@ export function CreateUserForm({ roles }: { roles: RoleChoice[] }) {
           </FormRow>
         </DescribedFormGroup>
         <HorizontalRule />
-        <DescribedFormGroup title="Privileges" description="Assign roles to manage access and permissions.">
-          <FormRow label="Roles" labelType="legend" error={errors.roles?.message} helpText="A user without roles can sign in but may do nothing.">
-            {(controlProps) => (
-              <Controller
-                control={control}
-                name="roles"
-                render={({ field }) => (
-                  <RolePicker
-                    {...controlProps}
-                    roles={roles}
-                    value={field.value ?? []}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    data-testid="userFormRoles"
-                  />
-                )}
-              />
-            )}
-          </FormRow>
-        </DescribedFormGroup>
+        <RolesFormGroup control={control} roles={roles} error={errors.roles?.message} helpText="A user without roles can sign in but may do nothing." />
         <HorizontalRule />
         <div className="pc-users-form__footer">
           <Button type="submit" display="fill" isLoading={mutation.isPending} busyLabel="Creating user…" data-testid="userFormSubmit">

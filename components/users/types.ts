@@ -1,23 +1,4 @@
-/**
- * Shapes the Users pages receive from their server components (structurally the same as
- * lib/console/users.ts UserRow and RoleOption, which client code must not import).
- */
-export interface UserSummary {
-  username: string;
-  fullName: string | null;
-  email: string | null;
-  roles: string[];
-  enabled: boolean;
-  reserved: boolean;
-  profileUid: string | null;
-}
-
-export interface RoleChoice {
-  name: string;
-  /** A built-in role. */
-  reserved: boolean;
-  description: string | null;
-}
+export type { RoleChoice, UserSummary } from '@/lib/schemas/user-views';
 
 /** The console path of a user's edit page. */
 export function userHref(username: string): string {

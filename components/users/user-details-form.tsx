@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -18,7 +18,7 @@ import { HorizontalRule } from '@/components/ui/typography';
 import { useToasts } from '@/components/ui/toast';
 import { DescribedFormGroup } from './described-form-group';
 import { applyServerFieldErrors } from './field-errors';
-import { RolePicker } from './role-picker';
+import { RolesFormGroup } from './roles-form-group';
 import type { RoleChoice, UserSummary } from './types';
 
 type UserDetails = z.output<typeof userDetailsSchema>;
@@ -124,26 +124,7 @@ function EditableUserDetails({ user, roles }: { user: UserSummary; roles: RoleCh
         </FormRow>
       </DescribedFormGroup>
       <HorizontalRule />
-      <DescribedFormGroup title="Privileges" description="Assign roles to manage access and permissions.">
-        <FormRow label="Roles" labelType="legend" error={errors.roles?.message}>
-          {(controlProps) => (
-            <Controller
-              control={control}
-              name="roles"
-              render={({ field }) => (
-                <RolePicker
-                  {...controlProps}
-                  roles={roles}
-                  value={field.value ?? []}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  data-testid="userFormRoles"
-                />
-              )}
-            />
-          )}
-        </FormRow>
-      </DescribedFormGroup>
+      <RolesFormGroup control={control} roles={roles} error={errors.roles?.message} />
       <HorizontalRule />
       <div className="pc-users-form__footer">
         <Button

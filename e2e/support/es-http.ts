@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
-import { Client } from '@elastic/elasticsearch';
+import { Client, errors } from '@elastic/elasticsearch';
 
 /**
  * Helpers for the API end-to-end tests: a raw HTTP client (node:http, so that repeated headers
@@ -91,4 +91,22 @@ export const ACTIVATE_ACTION = 'cluster:admin/xpack/security/profile/activate';
 /** Elasticsearch's structured error body for one exception without cause. */
 export function esErrorBody(type: string, reason: string, status: number, extra: Record<string, unknown> = {}): unknown {
   return { error: { root_cause: [{ type, reason, ...extra }], type, reason, ...extra }, status };
+}
+
+export interface Outcome {
+  status: number;
+  body: Json;
+  headers: Record<string, unknown>;
+}
+
+/** The HTTP status, body and headers of a client call, successful or not. */
+export async function outcome<T>(promise: Promise<T>): Promise<Outcome> {
+  try {
+    return { status: 200, body: await promise, headers: {} };
+  } catch (error) {
+    if (error instanceof errors.ResponseError) {
+      return { status: error.meta.statusCode ?? 0, body: error.meta.body, headers: (error.meta.headers ?? {}) as Record<string, unknown> };
+    }
+    throw error;
+  }
 }

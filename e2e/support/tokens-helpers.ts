@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { Client, errors } from '@elastic/elasticsearch';
-import { rawRequest, type Json, type RawResponse } from './es-http';
+import { Client } from '@elastic/elasticsearch';
+import { rawRequest, type RawResponse } from './es-http';
 import type { RunningServer } from './server';
 
 /**
@@ -42,23 +42,7 @@ export async function shutDown(server: RunningServer | undefined, pool: ClientPo
   if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
 }
 
-export interface Outcome {
-  status: number;
-  body: Json;
-  headers: Record<string, unknown>;
-}
-
-/** The HTTP status, body and headers of a client call, successful or not. */
-export async function outcome<T>(promise: Promise<T>): Promise<Outcome> {
-  try {
-    return { status: 200, body: await promise, headers: {} };
-  } catch (error) {
-    if (error instanceof errors.ResponseError) {
-      return { status: error.meta.statusCode ?? 0, body: error.meta.body, headers: (error.meta.headers ?? {}) as Record<string, unknown> };
-    }
-    throw error;
-  }
-}
+export { outcome, type Outcome } from './es-http';
 
 /** Keeps the clients a spec file creates so that afterAll can close them all. */
 export class ClientPool {

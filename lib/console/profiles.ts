@@ -1,20 +1,9 @@
 import 'server-only';
 import { profileDataFormSchema, parseObject } from '@/lib/schemas/profile-data';
+import type { ProfileSearchResult } from '@/lib/schemas/profile-list';
 import { getBackend } from './backend';
 import { ConsoleError, fieldErrors, viaBackend } from './errors';
 import type { AdminSession } from './session';
-
-/** A row of the profile finder. */
-export interface ProfileRow {
-  uid: string;
-  username: string;
-  fullName: string | null;
-  email: string | null;
-  roles: string[];
-  realmName: string;
-  enabled: boolean;
-  lastSynchronized: number | null;
-}
 
 interface ProfileDoc {
   uid: string;
@@ -31,7 +20,7 @@ async function adminClient(session: AdminSession) {
  * Finds profiles as the admin types (the suggest API), then reads the hits' status and last
  * synchronization, which suggest does not return.
  */
-export async function findProfiles(session: AdminSession, name: string, size: number): Promise<{ total: number; profiles: ProfileRow[] }> {
+export async function findProfiles(session: AdminSession, name: string, size: number): Promise<ProfileSearchResult> {
   const client = await adminClient(session);
   const suggested = await viaBackend(() => client.security.suggestUserProfiles({ name, size }));
   const hits = suggested.profiles as unknown as ProfileDoc[];

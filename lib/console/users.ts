@@ -1,18 +1,10 @@
 import 'server-only';
+import type { RoleChoice, UserSummary } from '@/lib/schemas/user-views';
 import { createUserSchema, resetPasswordSchema, userDetailsSchema } from '@/lib/schemas/user';
 import { getBackend } from './backend';
 import { ConsoleError, fieldErrors, viaBackend } from './errors';
 import type { AdminSession } from './session';
 
-export interface UserRow {
-  username: string;
-  fullName: string | null;
-  email: string | null;
-  roles: string[];
-  enabled: boolean;
-  reserved: boolean;
-  profileUid: string | null;
-}
 
 async function adminClient(session: AdminSession) {
   return (await getBackend()).asAdmin(session.accessToken);
@@ -28,7 +20,7 @@ interface EsUser {
   profile_uid?: string;
 }
 
-function toRow(user: EsUser): UserRow {
+function toRow(user: EsUser): UserSummary {
   return {
     username: user.username,
     fullName: user.full_name ?? null,
@@ -40,13 +32,13 @@ function toRow(user: EsUser): UserRow {
   };
 }
 
-export async function listUsers(session: AdminSession): Promise<UserRow[]> {
+export async function listUsers(session: AdminSession): Promise<UserSummary[]> {
   const client = await adminClient(session);
   const users = await viaBackend(() => client.security.getUser({ with_profile_uid: true }));
   return Object.values(users as unknown as Record<string, EsUser>).map(toRow);
 }
 
-export async function getUser(session: AdminSession, username: string): Promise<UserRow | undefined> {
+export async function getUser(session: AdminSession, username: string): Promise<UserSummary | undefined> {
   const client = await adminClient(session);
   try {
     const users = await viaBackend(() => client.security.getUser({ username, with_profile_uid: true }));
@@ -64,15 +56,9 @@ export async function listRoleNames(session: AdminSession): Promise<string[]> {
   return Object.keys(roles).sort();
 }
 
-export interface RoleOption {
-  name: string;
-  /** A built-in role (metadata._reserved). */
-  reserved: boolean;
-  description: string | null;
-}
 
 /** Roles for the role picker: built-in ones flagged, sorted by name. */
-export async function listRoles(session: AdminSession): Promise<RoleOption[]> {
+export async function listRoles(session: AdminSession): Promise<RoleChoice[]> {
   const client = await adminClient(session);
   const roles = await viaBackend(() => client.security.getRole());
   return Object.entries(roles as unknown as Record<string, { metadata?: Record<string, unknown>; description?: string }>)

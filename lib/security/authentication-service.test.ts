@@ -6,6 +6,7 @@ import { SecurityEngine } from './engine';
 import { EsError } from './errors';
 import { parseBasicAuthorization } from './authentication-service';
 import { verifyPassword } from './password-hasher';
+import { rejectedEsError, thrownEsError } from './test-assertions';
 
 // Count bcrypt verifications while keeping the real ones.
 vi.mock('./password-hasher', async (importOriginal) => {
@@ -30,25 +31,7 @@ function basic(username: string, password: string): string {
   return 'Basic ' + Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
 
-async function rejection(promise: unknown): Promise<EsError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(EsError);
-    return error as EsError;
-  }
-  throw new Error('expected the promise to reject with an EsError');
-}
 
-function thrown(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EsError);
-    return error as EsError;
-  }
-  throw new Error('expected an EsError to be thrown');
-}
 
 function expect401(error: EsError, reason: string) {
   expect(error.status).toBe(401);
@@ -85,13 +68,13 @@ describe('parseBasicAuthorization', () => {
 
   it('bad base64: "invalid basic authentication header encoding"', () => {
     for (const header of ['Basic !!!!', 'Basic YWxp Y2U6cHc=', 'Basic Y']) {
-      expect401(thrown(() => parseBasicAuthorization(header)), 'invalid basic authentication header encoding');
+      expect401(thrownEsError(() => parseBasicAuthorization(header)), 'invalid basic authentication header encoding');
     }
   });
 
   it('no colon: "invalid basic authentication header value"', () => {
     const header = 'Basic ' + Buffer.from('alice').toString('base64');
-    expect401(thrown(() => parseBasicAuthorization(header)), 'invalid basic authentication header value');
+    expect401(thrownEsError(() => parseBasicAuthorization(header)), 'invalid basic authentication header value');
   });
 
   // Elasticsearch's UsernamePasswordToken.extractToken only rejects a missing colon (index < 0);
@@ -123,43 +106,43 @@ describe('AuthenticationService with the reserved and native realms', () => {
 
   it('no Authorization header: 401 naming the URI with its query string', async () => {
     expect401(
-      await rejection(engine.authentication.authenticateRequest(undefined, '/_security/_authenticate?pretty')),
+      await rejectedEsError(engine.authentication.authenticateRequest(undefined, '/_security/_authenticate?pretty')),
       'missing authentication credentials for REST request [/_security/_authenticate?pretty]',
     );
     expect401(
-      await rejection(engine.authentication.authenticateRequest('', '/_security/_authenticate')),
+      await rejectedEsError(engine.authentication.authenticateRequest('', '/_security/_authenticate')),
       'missing authentication credentials for REST request [/_security/_authenticate]',
     );
   });
 
   it('a header of an unknown scheme counts as missing credentials', async () => {
     expect401(
-      await rejection(engine.authentication.authenticateRequest('Negotiate abc', '/x')),
+      await rejectedEsError(engine.authentication.authenticateRequest('Negotiate abc', '/x')),
       'missing authentication credentials for REST request [/x]',
     );
   });
 
   it('malformed Basic headers are 401s with the parse error', async () => {
     expect401(
-      await rejection(engine.authentication.authenticateRequest('Basic %%%', '/x')),
+      await rejectedEsError(engine.authentication.authenticateRequest('Basic %%%', '/x')),
       'invalid basic authentication header encoding',
     );
     expect401(
-      await rejection(engine.authentication.authenticateRequest('Basic ' + Buffer.from('nocolon').toString('base64'), '/x')),
+      await rejectedEsError(engine.authentication.authenticateRequest('Basic ' + Buffer.from('nocolon').toString('base64'), '/x')),
       'invalid basic authentication header value',
     );
   });
 
   it('unknown user: "unable to authenticate user [..] for REST request [..]"', async () => {
     expect401(
-      await rejection(engine.authentication.authenticateRequest(basic('nobody', 'whatever'), '/_security/_authenticate')),
+      await rejectedEsError(engine.authentication.authenticateRequest(basic('nobody', 'whatever'), '/_security/_authenticate')),
       'unable to authenticate user [nobody] for REST request [/_security/_authenticate]',
     );
   });
 
   it('wrong password of a reserved user: same 401', async () => {
     expect401(
-      await rejection(engine.authentication.authenticateRequest(basic('elastic', 'wrong-password'), '/_security/_authenticate')),
+      await rejectedEsError(engine.authentication.authenticateRequest(basic('elastic', 'wrong-password'), '/_security/_authenticate')),
       'unable to authenticate user [elastic] for REST request [/_security/_authenticate]',
     );
   });
@@ -215,7 +198,7 @@ describe('AuthenticationService with the reserved and native realms', () => {
     expect(await engine.authentication.authenticatePassword('alice', 'alice-pw-2')).toBeDefined();
     engine.users.setEnabled('alice', false, 'elastic');
     expect401(
-      await rejection(engine.authentication.authenticateRequest(basic('alice', 'alice-pw-2'), '/x')),
+      await rejectedEsError(engine.authentication.authenticateRequest(basic('alice', 'alice-pw-2'), '/x')),
       'unable to authenticate user [alice] for REST request [/x]',
     );
     engine.users.setEnabled('alice', true, 'elastic');

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from '@/lib/store/database';
 import { ProfilesStore } from '@/lib/store/profiles-store';
-import { EsError } from './errors';
 import { jsonEquals, mergeInto, validateUpdateProfileData, writeConditionProblems } from './profile-data';
 import { ProfileService } from './profiles';
+import { thrownEsError } from './test-assertions';
 
 describe('validateUpdateProfileData', () => {
   it('uses the top-level keys of labels and data together', () => {
@@ -96,15 +96,6 @@ describe('ProfileService.updateData', () => {
     return { store, profiles: new ProfileService(store, (fn) => db.transaction(fn).immediate()) };
   }
 
-  function thrown(fn: () => unknown): EsError {
-    try {
-      fn();
-    } catch (error) {
-      if (error instanceof EsError) return error;
-      throw error;
-    }
-    throw new Error('expected an EsError');
-  }
 
   it('writes labels and data with a new seq_no, keeping enabled and last_synchronized', () => {
     const { store, profiles } = service();
@@ -119,10 +110,10 @@ describe('ProfileService.updateData', () => {
 
   it('checks existence, then the condition, then writes only on change', () => {
     const { store, profiles } = service();
-    expect(thrown(() => profiles.updateData('nope', { labels: { a: 1 } }, { ifSeqNo: 0, ifPrimaryTerm: 1 })).type).toBe(
+    expect(thrownEsError(() => profiles.updateData('nope', { labels: { a: 1 } }, { ifSeqNo: 0, ifPrimaryTerm: 1 })).type).toBe(
       'document_missing_exception',
     );
-    const conflict = thrown(() => profiles.updateData('u1', { labels: { a: 1 } }, { ifSeqNo: 5, ifPrimaryTerm: 1 }));
+    const conflict = thrownEsError(() => profiles.updateData('u1', { labels: { a: 1 } }, { ifSeqNo: 5, ifPrimaryTerm: 1 }));
     expect(conflict.status).toBe(409);
     expect(conflict.reason).toBe(
       '[profile_u1]: version conflict, required seqNo [5], primary term [1]. current document has seqNo [0] and primary term [1]',
@@ -132,7 +123,7 @@ describe('ProfileService.updateData', () => {
     expect(store.get('u1')!.seqNo).toBe(0);
     profiles.updateData('u1', { labels: { kibana: { spaces: ['c'] } } }, { ifSeqNo: 0, ifPrimaryTerm: 1 });
     expect(store.get('u1')!.seqNo).toBe(1);
-    const invalid = thrown(() => profiles.updateData('u1', { labels: { a: 1 } }, { ifSeqNo: 1, ifPrimaryTerm: -1 }));
+    const invalid = thrownEsError(() => profiles.updateData('u1', { labels: { a: 1 } }, { ifSeqNo: 1, ifPrimaryTerm: -1 }));
     expect(invalid.reason).toBe('Validation Failed: 1: ifSeqNo is set, but primary term is [0];');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EsError } from './errors';
 import { baseUidForUsername, MAX_DIFFERENTIATOR, nextDifferentiatorUid, profileDocId, profileUid } from './profile-uid';
+import { thrownEsError } from './test-assertions';
 
 // Literal test vectors from compatibility notes §4.3 (SHA-256, base64url without padding, "_0").
 const VECTORS: ReadonlyArray<[string, string]> = [
@@ -14,15 +14,6 @@ const VECTORS: ReadonlyArray<[string, string]> = [
 const JACKNICH_BASE = 'u_79HkWkwmnBH5gqFKwoxggWPjEBOur1zLPXQPEl1VBW0';
 const RAC_USER_BASE = 'u_5esuUWbOJBMRbdyKHyr4c0X3ZjBM462iUAZbrHRec_s';
 
-function thrown(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EsError);
-    return error as EsError;
-  }
-  throw new Error('expected an EsError to be thrown');
-}
 
 describe('profile uid derivation (compatibility notes §4.3)', () => {
   it.each(VECTORS)('%s -> %s', (username, expected) => {
@@ -77,32 +68,32 @@ describe('nextDifferentiatorUid (compatibility notes §4.4)', () => {
 
   it('refuses to go past 9 with a 500 exception naming the base uid', () => {
     expect(MAX_DIFFERENTIATOR).toBe(9);
-    const error = thrown(() => nextDifferentiatorUid(`${RAC_USER_BASE}_9`));
+    const error = thrownEsError(() => nextDifferentiatorUid(`${RAC_USER_BASE}_9`));
     expect(error.status).toBe(500);
     expect(error.type).toBe('exception');
     expect(error.reason).toBe(`profile differentiator value is too high for base Uid [${RAC_USER_BASE}]`);
   });
 
   it('also refuses differentiators above 9', () => {
-    const error = thrown(() => nextDifferentiatorUid(`${JACKNICH_BASE}_12`));
+    const error = thrownEsError(() => nextDifferentiatorUid(`${JACKNICH_BASE}_12`));
     expect(error.reason).toBe(`profile differentiator value is too high for base Uid [${JACKNICH_BASE}]`);
   });
 
   it('rejects a uid without underscore', () => {
-    const error = thrown(() => nextDifferentiatorUid('nounderscore'));
+    const error = thrownEsError(() => nextDifferentiatorUid('nounderscore'));
     expect(error.status).toBe(500);
     expect(error.type).toBe('exception');
     expect(error.reason).toBe('profile uid [nounderscore] does not contain any underscore character');
   });
 
   it('rejects a uid ending with an underscore', () => {
-    const error = thrown(() => nextDifferentiatorUid('u_abc_'));
+    const error = thrownEsError(() => nextDifferentiatorUid('u_abc_'));
     expect(error.status).toBe(500);
     expect(error.reason).toBe('profile uid [u_abc_] does not contain a differentiator');
   });
 
   it('rejects a non-numeric differentiator', () => {
-    const error = thrown(() => nextDifferentiatorUid('u_abc_x1'));
+    const error = thrownEsError(() => nextDifferentiatorUid('u_abc_x1'));
     expect(error.status).toBe(500);
     expect(error.type).toBe('exception');
     expect(error.reason).toBe('profile uid [u_abc_x1] differentiator is not a number');

@@ -9,6 +9,7 @@ import { EsError } from './errors';
 import type { Authentication, User } from './authentication';
 import { filterApplicationData } from './profile-data-filter';
 import type { ProfileView } from './profiles';
+import { thrownEsError } from './test-assertions';
 
 const NODE = 'node-1';
 const START = 1_700_000_000_000;
@@ -65,15 +66,6 @@ function userDoc(username: string, realm: { name: string; type: string }): Profi
   return { username, roles: [], realm: { ...realm, node_name: 'other-node' }, email: null, full_name: null };
 }
 
-function thrown(fn: () => unknown): EsError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EsError);
-    return error as EsError;
-  }
-  throw new Error('expected an EsError to be thrown');
-}
 
 function row(engine: SecurityEngine, uid: string) {
   return engine.db
@@ -343,7 +335,7 @@ describe('uid differentiator (compatibility notes §4.4)', () => {
 
     const t = await openEngine(dir);
     try {
-      const error = thrown(() => t.engine.profiles.activate(auth('jacknich')));
+      const error = thrownEsError(() => t.engine.profiles.activate(auth('jacknich')));
       expect(error.status).toBe(500);
       expect(error.type).toBe('exception');
       expect(error.reason).toBe(`profile differentiator value is too high for base Uid [${JACKNICH_BASE}]`);
@@ -370,7 +362,7 @@ describe('uid differentiator (compatibility notes §4.4)', () => {
 
     const t = await openEngine(dir);
     try {
-      const error = thrown(() => t.engine.profiles.activate(auth('twin')));
+      const error = thrownEsError(() => t.engine.profiles.activate(auth('twin')));
       expect(error.status).toBe(500);
       expect(error.type).toBe('exception');
       expect([
@@ -392,7 +384,7 @@ describe('subject checks (compatibility notes §4.1)', () => {
 
   it('an API key subject: 400 illegal_argument_exception', () => {
     const subject: Authentication = { ...auth('bob'), authenticationType: 'api_key', subjectType: 'api_key' };
-    const error = thrown(() => t.engine.profiles.activate(subject));
+    const error = thrownEsError(() => t.engine.profiles.activate(subject));
     expect(error.status).toBe(400);
     expect(error.type).toBe('illegal_argument_exception');
     expect(error.reason).toBe('profile is supported for user only, but subject is a [api_key]');
@@ -400,7 +392,7 @@ describe('subject checks (compatibility notes §4.1)', () => {
 
   it('a service account subject: 400 illegal_argument_exception', () => {
     const subject: Authentication = { ...auth('elastic/fleet-server'), subjectType: 'service_account' };
-    const error = thrown(() => t.engine.profiles.activate(subject));
+    const error = thrownEsError(() => t.engine.profiles.activate(subject));
     expect(error.status).toBe(400);
     expect(error.reason).toBe('profile is supported for user only, but subject is a [service_account]');
   });
@@ -411,7 +403,7 @@ describe('subject checks (compatibility notes §4.1)', () => {
       authenticatingRealm: { name: '__attach', type: '__attach', nodeName: NODE },
       authenticationType: 'internal',
     };
-    const error = thrown(() => t.engine.profiles.activate(subject));
+    const error = thrownEsError(() => t.engine.profiles.activate(subject));
     expect(error.status).toBe(500);
     expect(error.type).toBe('illegal_state_exception');
     expect(error.reason).toBe('profile should not be created for internal user [_xpack]');
@@ -483,7 +475,7 @@ describe('getProfiles (compatibility notes §6.1)', () => {
   });
 
   it('enable/disable of an unknown uid is a 404 document_missing_exception', () => {
-    const error = thrown(() => t.engine.profiles.setEnabled('u_nobody_0', true));
+    const error = thrownEsError(() => t.engine.profiles.setEnabled('u_nobody_0', true));
     expect(error.status).toBe(404);
     expect(error.type).toBe('document_missing_exception');
     expect(error.reason).toBe('[profile_u_nobody_0]: document missing');
