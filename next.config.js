@@ -12,8 +12,9 @@ const nextConfig = {
     return {
       // Every path that begins with "/_" is the Elasticsearch-compatible API. /_security/... has
       // its own route (app/%5Fsecurity); the others, except Next's own /_next, are rewritten to
-      // the catch-all, which answers Elasticsearch's "no handler found".
-      beforeFiles: [{ source: '/:first(_(?!next(?:/|$)|security(?:/|$))[^/]*)/:rest*', destination: '/api/es/:first/:rest*' }],
+      // the catch-all, which answers Elasticsearch's "no handler found". As a fallback rewrite
+      // it is only tried for paths no route matched, so the API's own routes never pay for it.
+      fallback: [{ source: '/:first(_(?!next(?:/|$)|security(?:/|$))[^/]*)/:rest*', destination: '/api/es/:first/:rest*' }],
     };
   },
 };

@@ -69,7 +69,7 @@ const HELP = `usage: npm run bench -- [options]        (set NEXT_DIST_DIR to the
   --profiles LIST     stored-profile counts to run, comma-separated (default 0,10000)
   --million           add a run with 1,000,000 stored profiles
   --duration S        seconds per measured scenario (default 10)
-  --rounds R          split a) and b) into R alternating rounds (a b a b ...) of S/R seconds (default 2)
+  --rounds R          split a) and b) into R alternating rounds (a b a b ...) of S/R seconds (default 10)
   --warmup S          seconds of unmeasured warm-up before scenarios a, b, b' (default 2)
   --connections C     concurrent connections (default 10)
   --cold-users N      users (= requests) in the cold scenario (default 200)
@@ -89,7 +89,7 @@ function parseOptions(argv: string[]): BenchOptions {
     iterations: 5000,
     keepData: false,
     diagnose: false,
-    rounds: 2,
+    rounds: 10,
     suggestDurationS: 5,
   };
   let explicitProfiles: number[] | undefined;

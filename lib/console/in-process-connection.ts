@@ -2,7 +2,7 @@ import { BaseConnection } from '@elastic/transport';
 import type { ConnectionRequestParams, ConnectionRequestResponse } from '@elastic/transport/lib/connection/BaseConnection';
 import type { EsRequest, EsResponse } from '@/lib/es-api/types';
 
-export type Dispatch = (request: EsRequest) => Promise<EsResponse>;
+export type Dispatch = (request: EsRequest) => EsResponse | Promise<EsResponse>;
 
 /**
  * A transport connection for the official Elasticsearch client that hands each request to the

@@ -344,6 +344,16 @@ describe('parse errors (compatibility notes §1.3)', () => {
     );
   });
 
+  // JSON.parse keeps the last of two equal keys; the check must see that an escaped name is the same key.
+  it('a duplicate key spelled with an escape is still a duplicate', async () => {
+    expectParseError(await activate('{"username":"a","\\u0075sername":"b","grant_type":"password","password":"p"}'), /Duplicate field 'username'/);
+  });
+
+  it('keys inside string values are not keys', async () => {
+    const reply = await activate('{"grant_type":"password","username":"\\"username\\":","password":"x"}');
+    expect(reply.body).not.toMatch(/Duplicate field/);
+  });
+
   // Jackson detects a duplicate in JsonReadContext.setCurrentName, right after reading the
   // name, and reports the current location: just past the closing quote (column 38 here).
   it('a duplicate key is located just past the duplicate name, as Jackson does', async () => {

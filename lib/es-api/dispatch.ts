@@ -1,6 +1,7 @@
 import type { SecurityEngine } from '@/lib/security/engine';
+import type { Authentication } from '@/lib/security/authentication';
 import { EsError } from '@/lib/security/errors';
-import type { EsRequest, EsResponse, RestContext } from './types';
+import type { EsRequest, EsResponse, HandlerResult, RestContext } from './types';
 import { Router } from './router';
 import { ROUTES } from './routes';
 import { errorBody, serialize, simpleErrorBody } from './render';
@@ -30,14 +31,19 @@ export class EsApiDispatcher {
     private readonly options: DispatcherOptions,
   ) {}
 
-  async dispatch(request: EsRequest): Promise<EsResponse> {
+  /**
+   * Answers synchronously whenever authentication and the handler do (a cached caller, a cached
+   * grant): the hot path then creates no promise at all, which matters under the framework's
+   * async context tracking. Anything slower (bcrypt, a JWKS file) returns a promise.
+   */
+  dispatch(request: EsRequest): EsResponse | Promise<EsResponse> {
     const method = request.method.toUpperCase();
     const uri = request.query ? `${request.path}?${request.query}` : request.path;
     const pretty = isPretty(request.query);
-    const respond = (status: number, body: unknown, contentType = 'application/json', extra: Record<string, string | string[]> = {}): EsResponse => ({
+    const respond = (status: number, body: unknown, contentType = 'application/json', extra?: Record<string, string | string[]>, json?: string): EsResponse => ({
       status,
-      headers: { 'content-type': contentType, 'x-elastic-product': 'Elasticsearch', ...extra },
-      body: method === 'HEAD' ? '' : serialize(body, pretty),
+      headers: extra ? { 'content-type': contentType, 'x-elastic-product': 'Elasticsearch', ...extra } : { 'content-type': contentType, 'x-elastic-product': 'Elasticsearch' },
+      body: method === 'HEAD' ? '' : json !== undefined && !pretty ? json : serialize(body, pretty),
     });
 
     // Like the HTTP layer of Elasticsearch, an oversized body is refused before routing.
@@ -58,49 +64,7 @@ export class EsApiDispatcher {
     }
 
     let contentType = 'application/json';
-    try {
-      const hasBody = request.body.length > 0;
-      const contentTypeProblem = checkContentType(request.headers.get('content-type'), hasBody);
-      if (contentTypeProblem) return respond(contentTypeProblem.status, simpleErrorBody(contentTypeProblem.message, contentTypeProblem.status));
-      contentType = responseContentType(
-        requestedCompatibility(request.headers.get('content-type'), request.headers.get('accept'), hasBody),
-      );
-
-      // Authentication and handlers may answer synchronously; only real promises are awaited.
-      const authenticated = this.engine.authentication.authenticateRequest(request.headers.get('authorization'), uri, request.headers);
-      const caller = authenticated instanceof Promise ? await authenticated : authenticated;
-      const query = new URLSearchParams(request.query);
-      const consumed = new Set<string>(COMMON_PARAMS);
-      // Parsed on demand: a body is only turned into a positioned tree when a handler needs one.
-      let parsed: ParsedBody | undefined;
-      const body = () => {
-        if (request.body.trim() === '') return undefined;
-        parsed ??= new ParsedBody(request.body);
-        return parsed;
-      };
-      const ctx: RestContext = {
-        engine: this.engine,
-        request,
-        uri,
-        params: match.params,
-        caller,
-        param: (name) => {
-          consumed.add(name);
-          return query.get(name) ?? undefined;
-        },
-        body,
-        requiredBody: () => {
-          const b = body();
-          if (!b) throw requestBodyRequired();
-          return b;
-        },
-      };
-      const action = match.route.handler(ctx);
-      rejectUnrecognizedParams(request.path, query, consumed);
-      const outcome = action();
-      const result = outcome instanceof Promise ? await outcome : outcome;
-      return respond(result.status ?? 200, result.body, contentType);
-    } catch (error) {
+    const fail = (error: unknown): EsResponse => {
       if (error instanceof EsError) {
         const extra: Record<string, string | string[]> = {};
         for (const [name, values] of Object.entries(error.headers ?? {})) extra[name.toLowerCase()] = values;
@@ -108,6 +72,56 @@ export class EsApiDispatcher {
       }
       (this.options.logError ?? defaultLogError)(`unexpected error handling [${method} ${request.path}]`, error);
       return respond(500, errorBody(new EsError(500, 'exception', 'an internal error occurred; see the server log')), contentType);
+    };
+    const run = (caller: Authentication): EsResponse | Promise<EsResponse> => {
+      try {
+        // Most requests have no query string: then nothing is tracked or checked.
+        const query = request.query ? new URLSearchParams(request.query) : undefined;
+        const consumed = query ? new Set<string>(COMMON_PARAMS) : undefined;
+        // Parsed on demand: a body is only turned into a positioned tree when a handler needs one.
+        let parsed: ParsedBody | undefined;
+        const body = () => {
+          if (request.body.trim() === '') return undefined;
+          parsed ??= new ParsedBody(request.body);
+          return parsed;
+        };
+        const ctx: RestContext = {
+          engine: this.engine,
+          request,
+          uri,
+          params: match.params,
+          caller,
+          param: (name) => {
+            consumed?.add(name);
+            return query?.get(name) ?? undefined;
+          },
+          body,
+          requiredBody: () => {
+            const b = body();
+            if (!b) throw requestBodyRequired();
+            return b;
+          },
+        };
+        const action = match.route.handler(ctx);
+        if (query && consumed) rejectUnrecognizedParams(request.path, query, consumed);
+        const outcome = action();
+        const succeed = (result: HandlerResult) => respond(result.status ?? 200, result.body, contentType, undefined, result.json);
+        return outcome instanceof Promise ? outcome.then(succeed).catch(fail) : succeed(outcome);
+      } catch (error) {
+        return fail(error);
+      }
+    };
+
+    try {
+      const hasBody = request.body.length > 0;
+      const requestContentType = request.headers.get('content-type');
+      const contentTypeProblem = checkContentType(requestContentType, hasBody);
+      if (contentTypeProblem) return respond(contentTypeProblem.status, simpleErrorBody(contentTypeProblem.message, contentTypeProblem.status));
+      contentType = responseContentType(requestedCompatibility(requestContentType, request.headers.get('accept'), hasBody));
+      const authenticated = this.engine.authentication.authenticateRequest(request.headers.get('authorization'), uri, request.headers);
+      return authenticated instanceof Promise ? authenticated.then(run).catch(fail) : run(authenticated);
+    } catch (error) {
+      return fail(error);
     }
   }
 }

@@ -10,9 +10,12 @@ interface ParsedMediaType {
 }
 
 const VENDOR_JSON = /^application\/vnd\.elasticsearch\+json\s*(?:;\s*(.*))?$/i;
+const PLAIN_JSON: ParsedMediaType = Object.freeze({ json: true });
 
 /** Reads a Content-Type/Accept value: plain JSON, or Elasticsearch's versioned vendor type. */
 export function parseMediaType(value: string): ParsedMediaType | undefined {
+  // What nearly every client sends, answered without splitting or matching.
+  if (value === 'application/json') return PLAIN_JSON;
   const first = value.split(',')[0].trim();
   const vendor = VENDOR_JSON.exec(first);
   if (vendor) {

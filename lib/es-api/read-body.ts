@@ -5,6 +5,40 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** UTF-8 without a leading byte-order mark, as `Request.text()` decodes; invalid bytes become U+FFFD. */
+const utf8 = new TextDecoder();
+
+/**
+ * Reads a body whose Content-Length was declared (and is within the limit): HTTP framing
+ * guarantees no more bytes follow, so reading stops once that many bytes arrived instead of
+ * waiting for the stream's end-of-stream signal. For the usual small JSON body, which arrives in
+ * one chunk, that is one read instead of two, and it skips the framework's end-of-stream work
+ * (`Request.text()` pays both), a measurable share of a cached activation.
+ */
+export function readDeclaredLengthBody(body: ReadableStream<Uint8Array> | null, length: number): Promise<string> {
+  if (!body || length === 0) return Promise.resolve('');
+  // The reader is never released: nothing else reads this request's body, and releasing is
+  // measurable work on every request.
+  const reader = body.getReader();
+  return reader.read().then((first) => {
+    if (first.done) return '';
+    if (first.value.byteLength >= length) return utf8.decode(first.value);
+    return readRemaining(reader, [first.value], length);
+  });
+}
+
+/** The rest of a declared-length body that arrived in several chunks. */
+async function readRemaining(reader: ReadableStreamDefaultReader<Uint8Array>, chunks: Uint8Array[], length: number): Promise<string> {
+  let size = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  while (size < length) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  return utf8.decode(Buffer.concat(chunks));
+}
+
 /**
  * Reads a request body as UTF-8 without holding more than `limit + 1` bytes, so an oversized
  * upload is refused early instead of filling memory.
@@ -29,5 +63,5 @@ export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null,
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return utf8.decode(Buffer.concat(chunks));
 }

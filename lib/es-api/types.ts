@@ -26,6 +26,8 @@ export interface EsResponse {
 export interface HandlerResult {
   status?: number;
   body: unknown;
+  /** `body` already serialized as compact JSON, when the handler has it at hand. */
+  json?: string;
 }
 
 /** What a route's prepare step sees: decoded path params, query params, the body, the caller. */

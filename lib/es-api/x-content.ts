@@ -329,16 +329,47 @@ export class ParsedBody {
   }
 }
 
-// Every `"name":` in the text; if no name repeats anywhere, no object can hold a duplicate key.
-const KEY_PATTERN = /"((?:[^"\\]|\\.)*)"\s*:/g;
-
+/**
+ * True when no object key appears twice anywhere in `text` (valid JSON): then no object can hold a
+ * duplicate key. Conservative on purpose: the same name in two different objects also answers
+ * false, which only sends the body down the slower, exact path. A single pass over the
+ * characters: outside strings every `"` opens a string, and a string followed by `:` is a key.
+ * Escaped names are decoded, so `"\u0061"` and `"a"` count as the same key.
+ */
 function keysAreDistinct(text: string): boolean {
   const seen = new Set<string>();
-  for (const match of text.matchAll(KEY_PATTERN)) {
-    if (seen.has(match[1])) return false;
-    seen.add(match[1]);
+  const length = text.length;
+  for (let start = 0; start < length; start++) {
+    if (text.charCodeAt(start) !== QUOTE) continue;
+    let end = start + 1;
+    let escaped = false;
+    for (; end < length; end++) {
+      const c = text.charCodeAt(end);
+      if (c === BACKSLASH) {
+        escaped = true;
+        end++;
+      } else if (c === QUOTE) {
+        break;
+      }
+    }
+    let next = end + 1;
+    while (next < length && isJsonWhitespace(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) === COLON) {
+      const name: string = escaped ? JSON.parse(text.slice(start, end + 1)) : text.slice(start + 1, end);
+      if (seen.has(name)) return false;
+      seen.add(name);
+    }
+    start = end;
   }
   return true;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+
+function isJsonWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 /**
@@ -371,7 +402,8 @@ function acceptPlainObject(
     if (!spec) return undefined;
     const accepted = acceptPlainField(field, spec);
     if (accepted === undefined) return undefined;
-    Object.defineProperty(out, name, { value: accepted.value, enumerable: true, writable: true, configurable: true });
+    // Safe as a plain assignment: `name` is one of the declared fields (never __proto__).
+    out[name] = accepted.value;
   }
   return required.every((f) => f in out) ? out : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CredentialCache } from './credential-cache';
+import { CredentialCache, equalInConstantTime } from './credential-cache';
 
 /** A manually driven clock. */
 function clock(start = 1_000_000) {
@@ -265,5 +265,15 @@ describe('CredentialCache', () => {
       expect(cache.lookup('a', 'pw')).toBeUndefined();
       expect(cache.lookup('b', 'pw')).toBe('b');
     });
+  });
+});
+
+describe('equalInConstantTime', () => {
+  it('is true only for identical strings', () => {
+    expect(equalInConstantTime('abc=', 'abc=')).toBe(true);
+    expect(equalInConstantTime('abc=', 'abd=')).toBe(false);
+    expect(equalInConstantTime('abc=', 'Abc=')).toBe(false);
+    expect(equalInConstantTime('abc', 'abc=')).toBe(false);
+    expect(equalInConstantTime('', '')).toBe(true);
   });
 });

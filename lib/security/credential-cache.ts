@@ -1,8 +1,9 @@
-import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 interface Entry<T> {
   salt: string;
-  digest: Buffer;
+  /** Base64 SHA-256 of salt + secret. */
+  digest: string;
   expiresAt: number;
   value: T;
 }
@@ -24,7 +25,8 @@ export class CredentialCache<T> {
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries: number,
-    private readonly now: () => number = Date.now,
+    /** Milliseconds on a monotonic clock (TTLs are durations; wall-clock jumps must not matter). */
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /**
@@ -34,7 +36,7 @@ export class CredentialCache<T> {
   async verify(key: string, secret: string, verify: () => Promise<T | undefined>): Promise<T | undefined> {
     const cached = this.lookup(key, secret);
     if (cached !== undefined) return cached;
-    const secretKey = digest(this.inFlightSalt, secret).toString('base64');
+    const secretKey = digest(this.inFlightSalt, secret);
     let pendingForKey = this.inFlight.get(key);
     const joined = pendingForKey?.get(secretKey);
     if (joined) return joined;
@@ -69,8 +71,7 @@ export class CredentialCache<T> {
       this.entries.delete(key);
       return undefined;
     }
-    const candidate = digest(entry.salt, secret);
-    return timingSafeEqual(candidate, entry.digest) ? entry.value : undefined;
+    return equalInConstantTime(digest(entry.salt, secret), entry.digest) ? entry.value : undefined;
   }
 
   /** Forgets a key: its entry, and any check in progress (later requests verify afresh). */
@@ -105,7 +106,21 @@ export class CredentialCache<T> {
   }
 }
 
-/** SHA-256 of salt and secret; the one-shot hash() is the cheaper call on every request. */
-function digest(salt: string, secret: string): Buffer {
-  return hash('sha256', salt + secret, 'buffer') as unknown as Buffer;
+/**
+ * Base64 SHA-256 of salt and secret. The one-shot hash() with a string result is the cheapest
+ * form on every request: a Buffer result (for crypto.timingSafeEqual) costs twice as much.
+ */
+function digest(salt: string, secret: string): string {
+  return hash('sha256', salt + secret, 'base64');
+}
+
+/**
+ * Compares two digests of equal, public length without stopping at the first difference, as
+ * crypto.timingSafeEqual does for buffers.
+ */
+export function equalInConstantTime(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
 }

@@ -103,6 +103,13 @@ function sameUserDoc(a: ProfileUserDoc, b: ProfileUserDoc): boolean {
 }
 
 export class ProfileService {
+  /**
+   * The view of each unchanged stored record, built once: a re-activation within the grace
+   * period then returns the very same object, which lets the API layer reuse its serialization.
+   * Records are immutable snapshots (every write makes new ones), so a view never goes stale.
+   */
+  private readonly recordViews = new WeakMap<ProfileRecord, ProfileView>();
+
   constructor(
     private readonly store: ProfilesStore,
     private readonly transaction: <T>(fn: () => T) => T,
@@ -112,7 +119,8 @@ export class ProfileService {
   /**
    * Creates or refreshes the profile of the grant's effective user (ProfileService.activateProfile).
    * Runs synchronously inside one SQLite transaction, so concurrent activations of the same new
-   * user in this process cannot create two profiles.
+   * user in this process cannot create two profiles. Within the grace period the same view
+   * object may be returned again: treat it as read-only.
    */
   activate(auth: Authentication): ProfileView {
     if (auth.subjectType !== 'user') {
@@ -135,7 +143,7 @@ export class ProfileService {
     // The common case, a re-activation within the grace period, only reads: answer it without
     // taking the write lock. (better-sqlite3 is synchronous, so nothing changes in between.)
     const current = this.store.findByUser(doc.username, doc.realm.type, doc.realm.name);
-    if (current.length === 1 && this.withinGracePeriod(current[0], doc)) return profileView(current[0]);
+    if (current.length === 1 && this.withinGracePeriod(current[0], doc)) return this.sharedView(current[0]);
     return this.transaction(() => {
       const found = this.store.findByUser(doc.username, doc.realm.type, doc.realm.name);
       if (found.length > 1) {
@@ -168,6 +176,16 @@ export class ProfileService {
     }
   }
 
+  /** The view of an unchanged record; callers must treat it as read-only. */
+  private sharedView(record: ProfileRecord): ProfileView {
+    let view = this.recordViews.get(record);
+    if (!view) {
+      view = profileView(record);
+      this.recordViews.set(record, view);
+    }
+    return view;
+  }
+
   /** Nothing changed, the profile is enabled and was synchronized less than 30 s ago. */
   private withinGracePeriod(existing: ProfileRecord, doc: ProfileUserDoc): boolean {
     return existing.enabled && sameUserDoc(existing.user, doc) && this.now() - existing.lastSynchronized < ACTIVATE_GRACE_PERIOD_MS;
@@ -175,7 +193,7 @@ export class ProfileService {
 
   private update(existing: ProfileRecord, doc: ProfileUserDoc): ProfileView {
     const now = this.now();
-    if (this.withinGracePeriod(existing, doc)) return profileView(existing);
+    if (this.withinGracePeriod(existing, doc)) return this.sharedView(existing);
     const written = this.store.updateUser(existing.uid, doc, now);
     if (!written) throw documentMissing(profileDocId(existing.uid));
     return profileView({ ...existing, enabled: true, user: doc, lastSynchronized: now, ...written });

@@ -1,15 +1,17 @@
 import { getRuntime, readyRuntime } from '@/lib/es-api/runtime';
 import { getConfig } from '@/lib/config';
-import { BodyTooLargeError, readBodyWithLimit } from '@/lib/es-api/read-body';
+import { BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody } from '@/lib/es-api/read-body';
+import type { EsApiDispatcher } from '@/lib/es-api/dispatch';
+import type { EsResponse } from '@/lib/es-api/types';
 
 /**
  * With a Content-Length within the limit (HTTP framing guarantees no more bytes follow) the body
- * is read in one go; chunked bodies are counted as they stream in, up to the limit.
+ * is read up to that length; chunked bodies are counted as they stream in, up to the limit.
  */
 function readRequestBody(request: Request, limit: number): Promise<string> {
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) {
-    return Number(declared) === 0 ? Promise.resolve('') : request.text();
+    return readDeclaredLengthBody(request.body, Number(declared));
   }
   return readBodyWithLimit(request.body, declared, limit);
 }
@@ -19,30 +21,38 @@ function readRequestBody(request: Request, limit: number): Promise<string> {
  * app/%5Fsecurity (a folder name for a URL segment that starts with "_"), and every other "/_..."
  * path is rewritten by next.config.js to app/api/es. The original URL is still `request.url`,
  * so messages quote the path the client sent.
+ *
+ * Written with explicit promise chains rather than async/await: under Next.js every promise
+ * pays for async context tracking, and this is the API's hot path. A request whose caller and
+ * grant are cached creates two promises here: the body read and its continuation.
  */
-export async function handleEsRequest(request: Request): Promise<Response> {
-  const { dispatcher } = readyRuntime() ?? (await getRuntime());
+export function handleEsRequest(request: Request): Promise<Response> {
+  const runtime = readyRuntime();
+  return runtime ? handleWith(runtime.dispatcher, request) : getRuntime().then(({ dispatcher }) => handleWith(dispatcher, request));
+}
+
+function handleWith(dispatcher: EsApiDispatcher, request: Request): Promise<Response> {
   const { path, query } = splitUrl(request.url);
-  let body = '';
-  let oversizedBodyBytes: number | undefined;
-  try {
-    body = await readRequestBody(request, getConfig().HTTP_MAX_CONTENT_LENGTH);
-  } catch (error) {
+  const answer = (body: string, oversizedBodyBytes?: number) =>
+    respond(dispatcher.dispatch({ method: request.method, path, query, headers: request.headers, body, oversizedBodyBytes }));
+  return readRequestBody(request, getConfig().HTTP_MAX_CONTENT_LENGTH).then(answer, (error: unknown) => {
     if (!(error instanceof BodyTooLargeError)) throw error;
-    oversizedBodyBytes = error.size;
-  }
-  const result = await dispatcher.dispatch({
-    method: request.method,
-    path,
-    query,
-    headers: request.headers,
-    body,
-    oversizedBodyBytes,
+    return answer('', error.size);
   });
+}
+
+function respond(result: EsResponse | Promise<EsResponse>): Response | Promise<Response> {
+  return result instanceof Promise ? result.then(toResponse) : toResponse(result);
+}
+
+function toResponse(result: EsResponse): Response {
   // Repeated values (WWW-Authenticate challenges) become one comma-separated header, which the
   // Fetch API's Response cannot avoid; HTTP treats both forms alike.
   const headers: Array<[string, string]> = [];
-  for (const [name, value] of Object.entries(result.headers)) headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
+  for (const name in result.headers) {
+    const value = result.headers[name];
+    headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
+  }
   return new Response(result.body === '' ? null : result.body, { status: result.status, headers });
 }
 

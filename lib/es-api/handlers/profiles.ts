@@ -3,6 +3,7 @@ import type { Authentication } from '@/lib/security/authentication';
 import { EsError, illegalArgument, validationError, type EsErrorCause } from '@/lib/security/errors';
 import { validateGrant, type Grant } from '@/lib/security/grant';
 import { validateUpdateProfileData } from '@/lib/security/profile-data';
+import type { ProfileView } from '@/lib/security/profiles';
 import { validateSuggestRequest, type SuggestHint, type SuggestRequest } from '@/lib/security/profile-suggest';
 import {
   validatePrivilegesToCheck,
@@ -36,10 +37,28 @@ function activate(ctx: RestContext) {
     if (problems.length > 0) throw validationError(problems);
     ctx.engine.authorization.authorize(ctx.caller, Actions.profileActivate);
     const subject = ctx.engine.grants.authenticate(grant, Actions.profileActivate);
-    const finish = (auth: Authentication) => ({ body: ctx.engine.profiles.activate(auth) });
+    const finish = (auth: Authentication) => {
+      const view = ctx.engine.profiles.activate(auth);
+      return { body: view, json: serializedView(view) };
+    };
     // A cached grant is answered synchronously; a first-time password pays bcrypt asynchronously.
     return subject instanceof Promise ? subject.then(finish) : finish(subject);
   };
+}
+
+/**
+ * Compact JSON of each profile view, kept while the view object lives: re-activations within the
+ * grace period get the same view object back (ProfileService.activate) and skip serializing it.
+ */
+const serializedViews = new WeakMap<ProfileView, string>();
+
+function serializedView(view: ProfileView): string {
+  let json = serializedViews.get(view);
+  if (json === undefined) {
+    json = JSON.stringify(view);
+    serializedViews.set(view, json);
+  }
+  return json;
 }
 
 function getProfiles(ctx: RestContext) {

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody } from './read-body';
+
+const encoder = new TextEncoder();
+
+/** A body stream that delivers `parts` as separate chunks, and tells how many reads it served. */
+function chunked(parts: string[]): { stream: ReadableStream<Uint8Array>; pulls: () => number } {
+  let index = 0;
+  let pulls = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        pulls++;
+        if (index < parts.length) controller.enqueue(encoder.encode(parts[index++]));
+        else controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { stream, pulls: () => pulls };
+}
+
+describe('readDeclaredLengthBody', () => {
+  it('stops after the declared length without waiting for the end of the stream', async () => {
+    const body = '{"grant_type":"password"}';
+    const { stream, pulls } = chunked([body]);
+    expect(await readDeclaredLengthBody(stream, encoder.encode(body).byteLength)).toBe(body);
+    expect(pulls()).toBe(1);
+  });
+
+  it('joins a body that arrives in several chunks, even when a character is split between them', async () => {
+    const bytes = encoder.encode('{"username":"jürgen"}');
+    const split = bytes.indexOf(0xc3) + 1; // inside the two bytes of "ü"
+    const parts = [bytes.slice(0, split), bytes.slice(split)];
+    let index = 0;
+    const stream = new ReadableStream<Uint8Array>({ pull: (c) => (index < parts.length ? c.enqueue(parts[index++]) : c.close()) }, { highWaterMark: 0 });
+    expect(await readDeclaredLengthBody(stream, bytes.byteLength)).toBe('{"username":"jürgen"}');
+  });
+
+  it('drops a leading byte-order mark, as Request.text() does', async () => {
+    const { stream } = chunked(['\uFEFF{}']);
+    expect(await readDeclaredLengthBody(stream, 5)).toBe('{}');
+  });
+
+  it('answers an empty string for no body or a zero length', async () => {
+    expect(await readDeclaredLengthBody(null, 10)).toBe('');
+    expect(await readDeclaredLengthBody(chunked(['x']).stream, 0)).toBe('');
+  });
+
+  it('returns what arrived when the stream ends early', async () => {
+    expect(await readDeclaredLengthBody(chunked(['{"a"', ':1}']).stream, 100)).toBe('{"a":1}');
+  });
+});
+
+describe('readBodyWithLimit', () => {
+  it('reads a chunked body up to the limit', async () => {
+    expect(await readBodyWithLimit(chunked(['{"a":', '1}']).stream, null, 100)).toBe('{"a":1}');
+  });
+
+  it('refuses a body that grows past the limit, with the size seen so far', async () => {
+    const error = await readBodyWithLimit(chunked(['12345', '67890', 'abc']).stream, null, 8).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BodyTooLargeError);
+    expect((error as BodyTooLargeError).size).toBe(10);
+  });
+
+  it('refuses a declared length over the limit before reading', async () => {
+    const { stream, pulls } = chunked(['x'.repeat(20)]);
+    const error = await readBodyWithLimit(stream, '20', 8).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BodyTooLargeError);
+    expect(pulls()).toBe(0);
+  });
+});
