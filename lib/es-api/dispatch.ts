@@ -1,7 +1,7 @@
 import type { SecurityEngine } from '@/lib/security/engine';
 import type { Authentication } from '@/lib/security/authentication';
 import { EsError } from '@/lib/security/errors';
-import type { EsRequest, EsResponse, HandlerResult, RestContext } from './types';
+import type { EsRequest, EsResponse, HandlerResult, RestContext, RouteDefinition } from './types';
 import { Router } from './router';
 import { ROUTES } from './routes';
 import { errorBody, serialize, simpleErrorBody } from './render';
@@ -39,91 +39,121 @@ export class EsApiDispatcher {
   dispatch(request: EsRequest): EsResponse | Promise<EsResponse> {
     const method = request.method.toUpperCase();
     const uri = request.query ? `${request.path}?${request.query}` : request.path;
-    const pretty = isPretty(request.query);
-    const respond = (status: number, body: unknown, contentType = 'application/json', extra?: Record<string, string | string[]>, json?: string): EsResponse => ({
-      status,
-      headers: extra ? { 'content-type': contentType, 'x-elastic-product': 'Elasticsearch', ...extra } : { 'content-type': contentType, 'x-elastic-product': 'Elasticsearch' },
-      body: method === 'HEAD' ? '' : json !== undefined && !pretty ? json : serialize(body, pretty),
-    });
+    const reply = new Reply(method, isPretty(request.query), (error) =>
+      (this.options.logError ?? defaultLogError)(`unexpected error handling [${method} ${request.path}]`, error),
+    );
 
     // Like the HTTP layer of Elasticsearch, an oversized body is refused before routing.
     const bodyBytes = request.oversizedBodyBytes ?? Buffer.byteLength(request.body, 'utf8');
     if (bodyBytes > this.options.maxContentLength) {
-      return respond(413, errorBody(contentTooLong(bodyBytes, this.options.maxContentLength)));
+      return reply.send(413, errorBody(contentTooLong(bodyBytes, this.options.maxContentLength)));
     }
 
     const match = this.router.match(method, request.path);
     if (match.kind === 'not_found') {
-      return respond(400, simpleErrorBody(`no handler found for uri [${uri}] and method [${method}]`, 400));
+      return reply.send(400, simpleErrorBody(`no handler found for uri [${uri}] and method [${method}]`, 400));
     }
     if (match.kind === 'method_not_allowed') {
       const allow = match.allowed.join(',');
       if (method === 'OPTIONS') return { status: 200, headers: { allow, 'x-elastic-product': 'Elasticsearch', 'content-type': 'application/json' }, body: '' };
       const message = `Incorrect HTTP method for uri [${uri}] and method [${method}], allowed: [${match.allowed.join(', ')}]`;
-      return respond(405, simpleErrorBody(message, 405), 'application/json', { allow });
+      return reply.send(405, simpleErrorBody(message, 405), { allow });
     }
-
-    let contentType = 'application/json';
-    const fail = (error: unknown): EsResponse => {
-      if (error instanceof EsError) {
-        const extra: Record<string, string | string[]> = {};
-        for (const [name, values] of Object.entries(error.headers ?? {})) extra[name.toLowerCase()] = values;
-        return respond(error.status, errorBody(error), contentType, extra);
-      }
-      (this.options.logError ?? defaultLogError)(`unexpected error handling [${method} ${request.path}]`, error);
-      return respond(500, errorBody(new EsError(500, 'exception', 'an internal error occurred; see the server log')), contentType);
-    };
-    const run = (caller: Authentication): EsResponse | Promise<EsResponse> => {
-      try {
-        // Most requests have no query string: then nothing is tracked or checked.
-        const query = request.query ? new URLSearchParams(request.query) : undefined;
-        const consumed = query ? new Set<string>(COMMON_PARAMS) : undefined;
-        // Parsed on demand: a body is only turned into a positioned tree when a handler needs one.
-        let parsed: ParsedBody | undefined;
-        const body = () => {
-          if (request.body.trim() === '') return undefined;
-          parsed ??= new ParsedBody(request.body);
-          return parsed;
-        };
-        const ctx: RestContext = {
-          engine: this.engine,
-          request,
-          uri,
-          params: match.params,
-          caller,
-          param: (name) => {
-            consumed?.add(name);
-            return query?.get(name) ?? undefined;
-          },
-          body,
-          requiredBody: () => {
-            const b = body();
-            if (!b) throw requestBodyRequired();
-            return b;
-          },
-        };
-        const action = match.route.handler(ctx);
-        if (query && consumed) rejectUnrecognizedParams(request.path, query, consumed);
-        const outcome = action();
-        const succeed = (result: HandlerResult) => respond(result.status ?? 200, result.body, contentType, undefined, result.json);
-        return outcome instanceof Promise ? outcome.then(succeed).catch(fail) : succeed(outcome);
-      } catch (error) {
-        return fail(error);
-      }
-    };
 
     try {
       const hasBody = request.body.length > 0;
       const requestContentType = request.headers.get('content-type');
       const contentTypeProblem = checkContentType(requestContentType, hasBody);
-      if (contentTypeProblem) return respond(contentTypeProblem.status, simpleErrorBody(contentTypeProblem.message, contentTypeProblem.status));
-      contentType = responseContentType(requestedCompatibility(requestContentType, request.headers.get('accept'), hasBody));
+      if (contentTypeProblem) return reply.send(contentTypeProblem.status, simpleErrorBody(contentTypeProblem.message, contentTypeProblem.status));
+      reply.contentType = responseContentType(requestedCompatibility(requestContentType, request.headers.get('accept'), hasBody));
       const authenticated = this.engine.authentication.authenticateRequest(request.headers.get('authorization'), uri, request.headers);
-      return authenticated instanceof Promise ? authenticated.then(run).catch(fail) : run(authenticated);
+      if (authenticated instanceof Promise) {
+        return authenticated.then((caller) => this.runHandler(request, uri, match.route, match.params, caller, reply)).catch(reply.fail);
+      }
+      return this.runHandler(request, uri, match.route, match.params, authenticated, reply);
     } catch (error) {
-      return fail(error);
+      return reply.fail(error);
     }
   }
+
+  /** Like BaseRestHandler: prepare (parse, consume parameters), reject unknown ones, then run. */
+  private runHandler(
+    request: EsRequest,
+    uri: string,
+    route: RouteDefinition,
+    params: Record<string, string>,
+    caller: Authentication,
+    reply: Reply,
+  ): EsResponse | Promise<EsResponse> {
+    try {
+      // Most requests have no query string: then nothing is tracked or checked.
+      const query = request.query ? new URLSearchParams(request.query) : undefined;
+      const consumed = query ? new Set<string>(COMMON_PARAMS) : undefined;
+      // Parsed on demand: a body is only turned into a positioned tree when a handler needs one.
+      let parsed: ParsedBody | undefined;
+      const body = () => {
+        if (request.body.trim() === '') return undefined;
+        parsed ??= new ParsedBody(request.body);
+        return parsed;
+      };
+      const ctx: RestContext = {
+        engine: this.engine,
+        request,
+        uri,
+        params,
+        caller,
+        param: (name) => {
+          consumed?.add(name);
+          return query?.get(name) ?? undefined;
+        },
+        body,
+        requiredBody: () => {
+          const b = body();
+          if (!b) throw requestBodyRequired();
+          return b;
+        },
+      };
+      const action = route.handler(ctx);
+      if (query && consumed) rejectUnrecognizedParams(request.path, query, consumed);
+      const outcome = action();
+      return outcome instanceof Promise ? outcome.then(reply.succeed).catch(reply.fail) : reply.succeed(outcome);
+    } catch (error) {
+      return reply.fail(error);
+    }
+  }
+}
+
+/** Turns a handler's result or error into the response, in the negotiated content type. */
+class Reply {
+  contentType = 'application/json';
+
+  constructor(
+    private readonly method: string,
+    private readonly pretty: boolean,
+    private readonly logUnexpected: (error: unknown) => void,
+  ) {}
+
+  send(status: number, body: unknown, extraHeaders?: Record<string, string | string[]>, json?: string): EsResponse {
+    const headers = { 'content-type': this.contentType, 'x-elastic-product': 'Elasticsearch' };
+    return {
+      status,
+      headers: extraHeaders ? { ...headers, ...extraHeaders } : headers,
+      body: this.method === 'HEAD' ? '' : json !== undefined && !this.pretty ? json : serialize(body, this.pretty),
+    };
+  }
+
+  readonly succeed = (result: HandlerResult): EsResponse => this.send(result.status ?? 200, result.body, undefined, result.json);
+
+  /** Elasticsearch errors as their JSON body and headers; anything else is logged and answered 500. */
+  readonly fail = (error: unknown): EsResponse => {
+    if (error instanceof EsError) {
+      const extra: Record<string, string | string[]> = {};
+      for (const [name, values] of Object.entries(error.headers ?? {})) extra[name.toLowerCase()] = values;
+      return this.send(error.status, errorBody(error), extra);
+    }
+    this.logUnexpected(error);
+    return this.send(500, errorBody(new EsError(500, 'exception', 'an internal error occurred; see the server log')));
+  };
 }
 
 function isPretty(query: string): boolean {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody } from './read-body';
 
 const encoder = new TextEncoder();
+const text = (body: string) => body;
 
 /** A body stream that delivers `parts` as separate chunks, and tells how many reads it served. */
 function chunked(parts: string[]): { stream: ReadableStream<Uint8Array>; pulls: () => number } {
@@ -24,7 +25,7 @@ describe('readDeclaredLengthBody', () => {
   it('stops after the declared length without waiting for the end of the stream', async () => {
     const body = '{"grant_type":"password"}';
     const { stream, pulls } = chunked([body]);
-    expect(await readDeclaredLengthBody(stream, encoder.encode(body).byteLength)).toBe(body);
+    expect(await readDeclaredLengthBody(stream, encoder.encode(body).byteLength, text)).toBe(body);
     expect(pulls()).toBe(1);
   });
 
@@ -34,21 +35,31 @@ describe('readDeclaredLengthBody', () => {
     const parts = [bytes.slice(0, split), bytes.slice(split)];
     let index = 0;
     const stream = new ReadableStream<Uint8Array>({ pull: (c) => (index < parts.length ? c.enqueue(parts[index++]) : c.close()) }, { highWaterMark: 0 });
-    expect(await readDeclaredLengthBody(stream, bytes.byteLength)).toBe('{"username":"jürgen"}');
+    expect(await readDeclaredLengthBody(stream, bytes.byteLength, text)).toBe('{"username":"jürgen"}');
   });
 
   it('drops a leading byte-order mark, as Request.text() does', async () => {
     const { stream } = chunked(['\uFEFF{}']);
-    expect(await readDeclaredLengthBody(stream, 5)).toBe('{}');
+    expect(await readDeclaredLengthBody(stream, 5, text)).toBe('{}');
+  });
+
+  it('continues with what the continuation answers, and passes its failure on', async () => {
+    const { stream } = chunked(['{}']);
+    expect(await readDeclaredLengthBody(stream, 2, (body) => ({ parsed: JSON.parse(body) as unknown }))).toEqual({ parsed: {} });
+    const failing = readDeclaredLengthBody(chunked(['{}']).stream, 2, () => {
+      throw new Error('no');
+    });
+    await expect(failing).rejects.toThrow('no');
+    await expect(readDeclaredLengthBody(null, 0, () => { throw new Error('empty'); })).rejects.toThrow('empty');
   });
 
   it('answers an empty string for no body or a zero length', async () => {
-    expect(await readDeclaredLengthBody(null, 10)).toBe('');
-    expect(await readDeclaredLengthBody(chunked(['x']).stream, 0)).toBe('');
+    expect(await readDeclaredLengthBody(null, 10, text)).toBe('');
+    expect(await readDeclaredLengthBody(chunked(['x']).stream, 0, text)).toBe('');
   });
 
   it('returns what arrived when the stream ends early', async () => {
-    expect(await readDeclaredLengthBody(chunked(['{"a"', ':1}']).stream, 100)).toBe('{"a":1}');
+    expect(await readDeclaredLengthBody(chunked(['{"a"', ':1}']).stream, 100, text)).toBe('{"a":1}');
   });
 });
 

@@ -9,21 +9,26 @@ export class BodyTooLargeError extends Error {
 const utf8 = new TextDecoder();
 
 /**
- * Reads a body whose Content-Length was declared (and is within the limit): HTTP framing
- * guarantees no more bytes follow, so reading stops once that many bytes arrived instead of
- * waiting for the stream's end-of-stream signal. For the usual small JSON body, which arrives in
- * one chunk, that is one read instead of two, and it skips the framework's end-of-stream work
- * (`Request.text()` pays both), a measurable share of a cached activation.
+ * Reads a body whose Content-Length was declared (and is within the limit), then continues with
+ * `next(text)`. HTTP framing guarantees no more bytes follow, so reading stops once that many
+ * bytes arrived instead of waiting for the stream's end-of-stream signal: for the usual small JSON
+ * body, which arrives in one chunk, that is one read instead of the two `Request.text()` makes,
+ * and it skips the framework's end-of-stream work. Continuing inside the read's own callback
+ * saves a promise too; under Next.js each one pays for async context tracking.
  */
-export function readDeclaredLengthBody(body: ReadableStream<Uint8Array> | null, length: number): Promise<string> {
-  if (!body || length === 0) return Promise.resolve('');
+export function readDeclaredLengthBody<T>(
+  body: ReadableStream<Uint8Array> | null,
+  length: number,
+  next: (text: string) => T | PromiseLike<T>,
+): Promise<T> {
+  if (!body || length === 0) return new Promise<T>((resolve) => resolve(next('')));
   // The reader is never released: nothing else reads this request's body, and releasing is
   // measurable work on every request.
   const reader = body.getReader();
   return reader.read().then((first) => {
-    if (first.done) return '';
-    if (first.value.byteLength >= length) return utf8.decode(first.value);
-    return readRemaining(reader, [first.value], length);
+    if (first.done) return next('');
+    if (first.value.byteLength >= length) return next(utf8.decode(first.value));
+    return readRemaining(reader, [first.value], length).then(next);
   });
 }
 

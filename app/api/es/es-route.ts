@@ -5,18 +5,6 @@ import type { EsApiDispatcher } from '@/lib/es-api/dispatch';
 import type { EsResponse } from '@/lib/es-api/types';
 
 /**
- * With a Content-Length within the limit (HTTP framing guarantees no more bytes follow) the body
- * is read up to that length; chunked bodies are counted as they stream in, up to the limit.
- */
-function readRequestBody(request: Request, limit: number): Promise<string> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) {
-    return readDeclaredLengthBody(request.body, Number(declared));
-  }
-  return readBodyWithLimit(request.body, declared, limit);
-}
-
-/**
  * The Elasticsearch-compatible API as a Next.js route handler: `/_security/...` is served by
  * app/%5Fsecurity (a folder name for a URL segment that starts with "_"), and every other "/_..."
  * path is rewritten by next.config.js to app/api/es. The original URL is still `request.url`,
@@ -24,7 +12,7 @@ function readRequestBody(request: Request, limit: number): Promise<string> {
  *
  * Written with explicit promise chains rather than async/await: under Next.js every promise
  * pays for async context tracking, and this is the API's hot path. A request whose caller and
- * grant are cached creates two promises here: the body read and its continuation.
+ * grant are cached creates one promise here: the body read, which continues into the dispatcher.
  */
 export function handleEsRequest(request: Request): Promise<Response> {
   const runtime = readyRuntime();
@@ -35,7 +23,15 @@ function handleWith(dispatcher: EsApiDispatcher, request: Request): Promise<Resp
   const { path, query } = splitUrl(request.url);
   const answer = (body: string, oversizedBodyBytes?: number) =>
     respond(dispatcher.dispatch({ method: request.method, path, query, headers: request.headers, body, oversizedBodyBytes }));
-  return readRequestBody(request, getConfig().HTTP_MAX_CONTENT_LENGTH).then(answer, (error: unknown) => {
+  // With a Content-Length within the limit (HTTP framing guarantees no more bytes follow), the
+  // body is read up to that length and the first read continues straight into the dispatcher.
+  // Chunked bodies are counted as they stream in, up to the limit.
+  const limit = getConfig().HTTP_MAX_CONTENT_LENGTH;
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) {
+    return readDeclaredLengthBody(request.body, Number(declared), answer);
+  }
+  return readBodyWithLimit(request.body, declared, limit).then(answer, (error: unknown) => {
     if (!(error instanceof BodyTooLargeError)) throw error;
     return answer('', error.size);
   });
@@ -53,7 +49,9 @@ function toResponse(result: EsResponse): Response {
     const value = result.headers[name];
     headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
   }
-  return new Response(result.body === '' ? null : result.body, { status: result.status, headers });
+  const body = result.body === '' ? null : result.body;
+  // 200 is the default: leaving it out spares the status conversion on the hot path.
+  return new Response(body, result.status === 200 ? { headers } : { status: result.status, headers });
 }
 
 /** Path (still percent-encoded) and raw query of an absolute URL, without a URL object. */
