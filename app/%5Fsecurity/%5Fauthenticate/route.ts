@@ -1,0 +1,6 @@
+/**
+ * GET /_security/_authenticate, called by clients on every session check: a static route, which
+ * Next.js matches without the catch-all's dynamic segment work. Same dispatcher behind it.
+ */
+export { GET, POST, PUT, DELETE, HEAD, OPTIONS, PATCH } from '@/app/api/es/es-route';
+export const dynamic = 'force-dynamic';
