@@ -18,6 +18,7 @@ import { Spacer } from '@/components/ui/spacer';
 import { TextField } from '@/components/ui/text-field';
 import { HorizontalRule } from '@/components/ui/typography';
 import { useToasts } from '@/components/ui/toast';
+import { ContactRows } from './contact-rows';
 import { DescribedFormGroup } from './described-form-group';
 import { applyServerFieldErrors } from './field-errors';
 import { RolesFormGroup } from './roles-form-group';
@@ -89,12 +90,11 @@ export function CreateUserForm({ roles }: { roles: RoleChoice[] }) {
           <FormRow label="Username" error={errors.username?.message} helpText="Username cannot be changed after the user is created.">
             <TextField autoComplete="off" autoCapitalize="off" spellCheck={false} data-testid="userFormUsername" {...register('username')} />
           </FormRow>
-          <FormRow label="Full name" labelAppend={<span className="pc-text pc-text--subdued">Optional</span>} error={errors.fullName?.message}>
-            <TextField autoComplete="off" data-testid="userFormFullName" {...register('fullName')} />
-          </FormRow>
-          <FormRow label="Email address" labelAppend={<span className="pc-text pc-text--subdued">Optional</span>} error={errors.email?.message}>
-            <TextField type="email" autoComplete="off" spellCheck={false} data-testid="userFormEmail" {...register('email')} />
-          </FormRow>
+          <ContactRows
+            fullName={register('fullName')}
+            email={register('email')}
+            errors={{ fullName: errors.fullName?.message, email: errors.email?.message }}
+          />
         </DescribedFormGroup>
         <HorizontalRule />
         <DescribedFormGroup title="Password" description="Protect your data with a strong password.">

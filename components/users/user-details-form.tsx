@@ -16,6 +16,7 @@ import { Spacer } from '@/components/ui/spacer';
 import { TextField } from '@/components/ui/text-field';
 import { HorizontalRule } from '@/components/ui/typography';
 import { useToasts } from '@/components/ui/toast';
+import { ContactRows } from './contact-rows';
 import { DescribedFormGroup } from './described-form-group';
 import { applyServerFieldErrors } from './field-errors';
 import { RolesFormGroup } from './roles-form-group';
@@ -116,12 +117,11 @@ function EditableUserDetails({ user, roles }: { user: UserSummary; roles: RoleCh
         <FormRow label="Username" helpText="Username cannot be changed after the user is created.">
           <TextField value={user.username} readOnly data-testid="userFormUsername" />
         </FormRow>
-        <FormRow label="Full name" labelAppend={<span className="pc-text pc-text--subdued">Optional</span>} error={errors.fullName?.message}>
-          <TextField autoComplete="off" data-testid="userFormFullName" {...register('fullName')} />
-        </FormRow>
-        <FormRow label="Email address" labelAppend={<span className="pc-text pc-text--subdued">Optional</span>} error={errors.email?.message}>
-          <TextField type="email" autoComplete="off" spellCheck={false} data-testid="userFormEmail" {...register('email')} />
-        </FormRow>
+        <ContactRows
+          fullName={register('fullName')}
+          email={register('email')}
+          errors={{ fullName: errors.fullName?.message, email: errors.email?.message }}
+        />
       </DescribedFormGroup>
       <HorizontalRule />
       <RolesFormGroup control={control} roles={roles} error={errors.roles?.message} />
