@@ -314,6 +314,8 @@ interface ScenarioResult {
   /** Share of one core this process (the load generator) used. */
   clientCpu: number;
   ratio?: number;
+  /** b/a of each alternating round (a and b measured back to back), to show how steady the ratio is. */
+  roundRatios?: number[];
   note?: string;
 }
 
@@ -580,6 +582,8 @@ async function benchRun(profileCount: number, options: BenchOptions, userHash: s
     const floor = summarize('a) empty route handler (floor)', C, mergeOutcomes(floorOutcomes));
     const warm = summarize('b) activate, warm (grace period)', C, mergeOutcomes(warmOutcomes));
     warm.ratio = warm.rps / floor.rps;
+    const roundRate = (o: CannonOutcome) => o.countedOk / o.elapsedMs;
+    warm.roundRatios = warmOutcomes.map((o, i) => roundRate(o) / roundRate(floorOutcomes[i]));
     scenarios.push(floor, warm);
     // At most one write per 30 s grace period, else the grace path was not what was measured.
     const [warmSeqAfter] = await seqNos([warmUid]);
@@ -1092,6 +1096,13 @@ function report(run: RunResult, options: BenchOptions): string {
       `server CPU per request: warm activation ${fixed(total, 0)} µs, empty route ${fixed(empty, 0)} µs (Next.js + node:http floor); ` +
         `difference ${fixed(total - empty, 0)} µs; by CPU, activation/floor throughput would be ${fixed(empty / total, 2)}x`,
     );
+    if (warm.roundRatios && warm.roundRatios.length > 1) {
+      const sorted = [...warm.roundRatios].sort((x, y) => x - y);
+      lines.push(
+        `b/a by round (${sorted.length} rounds): min ${fixed(sorted[0], 3)}, median ${fixed(percentile(sorted, 0.5), 3)}, max ${fixed(sorted[sorted.length - 1], 3)}; ` +
+          `whole run ${fixed(warm.ratio ?? NaN, 3)}`,
+      );
+    }
     if (dispatch !== undefined) {
       lines.push(`  application: dispatcher (auth, parse, authorize, grant, SQLite, JSON)   ${fixed(dispatch, 0).padStart(5)} µs  ${fixed((dispatch / total) * 100, 0).padStart(3)}%`);
       if (route !== undefined && request !== undefined) {

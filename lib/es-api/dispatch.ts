@@ -39,9 +39,7 @@ export class EsApiDispatcher {
   dispatch(request: EsRequest): EsResponse | Promise<EsResponse> {
     const method = request.method.toUpperCase();
     const uri = request.query ? `${request.path}?${request.query}` : request.path;
-    const reply = new Reply(method, isPretty(request.query), (error) =>
-      (this.options.logError ?? defaultLogError)(`unexpected error handling [${method} ${request.path}]`, error),
-    );
+    const reply = new Reply(method, request.path, isPretty(request.query), this.options.logError ?? defaultLogError);
 
     // Like the HTTP layer of Elasticsearch, an oversized body is refused before routing.
     const bodyBytes = request.oversizedBodyBytes ?? Buffer.byteLength(request.body, 'utf8');
@@ -129,8 +127,9 @@ class Reply {
 
   constructor(
     private readonly method: string,
+    private readonly path: string,
     private readonly pretty: boolean,
-    private readonly logUnexpected: (error: unknown) => void,
+    private readonly logError: (message: string, error: unknown) => void,
   ) {}
 
   send(status: number, body: unknown, extraHeaders?: Record<string, string | string[]>, json?: string): EsResponse {
@@ -151,7 +150,7 @@ class Reply {
       for (const [name, values] of Object.entries(error.headers ?? {})) extra[name.toLowerCase()] = values;
       return this.send(error.status, errorBody(error), extra);
     }
-    this.logUnexpected(error);
+    this.logError(`unexpected error handling [${this.method} ${this.path}]`, error);
     return this.send(500, errorBody(new EsError(500, 'exception', 'an internal error occurred; see the server log')));
   };
 }

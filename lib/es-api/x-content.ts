@@ -314,15 +314,15 @@ export class ParsedBody {
     return this.tree;
   }
 
-  /** The parsed value, or undefined when the text is not valid JSON or may repeat a key. */
+  /** The parsed value, or undefined when the text is not valid JSON or repeats a key in an object. */
   fastValue(): unknown {
     if (this.fast === undefined) {
       this.fast = null;
       try {
         const value: unknown = JSON.parse(this.source.text);
-        if (keysAreDistinct(this.source.text)) this.fast = { value };
+        if (keysAreDistinct(this.source.text, value)) this.fast = { value };
       } catch {
-        // the tree reports the error with its position
+        // the tree reports the error with its position (or a nesting too deep to count here)
       }
     }
     return this.fast?.value;
@@ -330,38 +330,48 @@ export class ParsedBody {
 }
 
 /**
- * True when no object key appears twice anywhere in `text` (valid JSON): then no object can hold a
- * duplicate key. Conservative on purpose: the same name in two different objects also answers
- * false, which only sends the body down the slower, exact path. A single pass over the
- * characters: outside strings every `"` opens a string, and a string followed by `:` is a key.
- * Escaped names are decoded, so `"\u0061"` and `"a"` count as the same key.
+ * True when no object in `value` (JSON.parse of `text`) had a key repeated in `text`. JSON.parse
+ * keeps the last of repeated keys, so the parsed objects then hold fewer keys than the text
+ * names: counting both sides is exact, whatever the nesting or escaping (`"\u0061"` repeats `"a"`),
+ * and needs neither a set of names nor a copy of any of them.
  */
-function keysAreDistinct(text: string): boolean {
-  const seen = new Set<string>();
+function keysAreDistinct(text: string, value: unknown): boolean {
+  const written = countKeysWritten(text);
+  return written < 2 || written === countKeysParsed(value);
+}
+
+/**
+ * Object keys written in valid JSON text: outside strings every `"` opens a string, and a string
+ * followed by `:` is a key (a value never is).
+ */
+function countKeysWritten(text: string): number {
+  let keys = 0;
   const length = text.length;
-  for (let start = 0; start < length; start++) {
-    if (text.charCodeAt(start) !== QUOTE) continue;
-    let end = start + 1;
-    let escaped = false;
-    for (; end < length; end++) {
-      const c = text.charCodeAt(end);
-      if (c === BACKSLASH) {
-        escaped = true;
-        end++;
-      } else if (c === QUOTE) {
-        break;
-      }
+  for (let i = 0; i < length; i++) {
+    if (text.charCodeAt(i) !== QUOTE) continue;
+    for (i++; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) break;
     }
-    let next = end + 1;
+    let next = i + 1;
     while (next < length && isJsonWhitespace(text.charCodeAt(next))) next++;
-    if (text.charCodeAt(next) === COLON) {
-      const name: string = escaped ? JSON.parse(text.slice(start, end + 1)) : text.slice(start + 1, end);
-      if (seen.has(name)) return false;
-      seen.add(name);
-    }
-    start = end;
+    if (text.charCodeAt(next) === COLON) keys++;
   }
-  return true;
+  return keys;
+}
+
+/** Keys held by the objects of a parsed JSON value, at every depth. */
+function countKeysParsed(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let keys = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) keys += countKeysParsed(item);
+    return keys;
+  }
+  // JSON.parse only creates own, enumerable properties (even one named "__proto__").
+  for (const key in value) keys += 1 + countKeysParsed((value as Record<string, unknown>)[key]);
+  return keys;
 }
 
 const QUOTE = 0x22;

@@ -33,7 +33,6 @@ export class AuthenticationService {
     this.fallbackAuthenticators.push(authenticator);
   }
 
-  /** Authenticates the caller of a REST request, or throws Elasticsearch's 401. */
   /**
    * Authenticates the caller of a REST request, or fails with Elasticsearch's 401. Basic
    * credentials already in a realm's cache are answered synchronously: the common request then
@@ -44,15 +43,16 @@ export class AuthenticationService {
     requestUri: string,
     headers?: { get(name: string): string | null },
   ): Authentication | Promise<Authentication> {
-    if (authorization && /^Basic\s/i.test(authorization)) {
+    if (authorization) {
+      let credentials: { username: string; password: string } | undefined;
       try {
-        const credentials = parseBasicAuthorization(authorization);
-        const cached = credentials && this.cachedPasswordAuthentication(credentials.username, credentials.password);
-        if (cached) return cached;
+        credentials = parseBasicAuthorization(authorization);
       } catch (error) {
         // Failures are always reported the same way: as a rejected promise.
         return Promise.reject(error);
       }
+      const cached = credentials && this.cachedPasswordAuthentication(credentials.username, credentials.password);
+      if (cached) return cached;
     }
     return this.authenticateRequestSlowly(authorization, requestUri, headers);
   }
