@@ -6,8 +6,8 @@ import { attachScreenshot, enableDarkTheme, expectNoAxeViolations, restApi, sign
 
 /**
  * The console's Users pages in a real browser: the list (/users) with its profile column, the
- * create form (/users/new: validation, server field errors, keyboard only), the edit page
- * (/users/[username]: details, password reset, danger zone, built-in users), the permission
+ * create form (/users/create: validation, server field errors, keyboard only), the edit page
+ * (/users/edit/[username]: details, password reset, danger zone, built-in users), the permission
  * page, and WCAG 2.1 A/AA scans with axe in the light and dark themes. Every change made in the
  * browser is checked through the Elasticsearch-compatible REST API as `elastic`.
  */
@@ -83,12 +83,12 @@ test.describe('users list', () => {
     await putUser('ann.lee', { roles: ['viewer'], full_name: 'Ann Lee', email: 'ann@example.com' });
     await signIn(page, server.url, { path: '/users', ...ELASTIC });
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Create user' })).toHaveAttribute('href', '/users/new');
+    await expect(page.getByRole('link', { name: 'Create user' })).toHaveAttribute('href', '/users/create');
     const table = page.getByRole('table', { name: 'Users' });
     await expect(table.getByRole('columnheader')).toHaveText(['Username', 'Full name', 'Email address', 'Roles', 'Status', 'Profile']);
 
     const jack = userRow(page, 'jacknich');
-    await expect(jack.getByRole('link', { name: 'jacknich', exact: true })).toHaveAttribute('href', '/users/jacknich');
+    await expect(jack.getByRole('link', { name: 'jacknich', exact: true })).toHaveAttribute('href', '/users/edit/jacknich');
     await expect(jack).toContainText('Jack Nicholson');
     await expect(jack).toContainText('jacknich@example.com');
     await expect(jack).toContainText('viewer');
@@ -147,13 +147,14 @@ test.describe('users list', () => {
     expect(calls).toEqual([]);
   });
 
-  for (const username of ['mary jane+1@x', 'ops/ci%20bot']) {
-    test(`a username with spaces and symbols round-trips through the URL: ${username}`, async ({ page }) => {
+  // "new" and "create" once collided with the create page's URL; edit pages live under /users/edit/.
+  for (const username of ['mary jane+1@x', 'ops/ci%20bot', 'new', 'create']) {
+    test(`a username with spaces, symbols or a page-like name round-trips through the URL: ${username}`, async ({ page }) => {
       await putUser(username, { full_name: `Full ${username}` });
       await signIn(page, server.url, { path: '/users', ...ELASTIC });
       await page.getByRole('searchbox', { name: 'Search users' }).fill(username);
       await userRow(page, username).getByRole('link', { name: username, exact: true }).click();
-      await expect(page).toHaveURL(`${server.url}/users/${encodeURIComponent(username)}`);
+      await expect(page).toHaveURL(`${server.url}/users/edit/${encodeURIComponent(username)}`);
       await expect(page.getByRole('heading', { level: 1, name: `Full ${username}` })).toBeVisible();
       await expect(page.getByLabel('Username')).toHaveValue(username);
 
@@ -171,7 +172,7 @@ test.describe('create user', () => {
   test('creates a user from the form, then REST shows it', async ({ page }) => {
     await signIn(page, server.url, { path: '/users', ...ELASTIC });
     await page.getByRole('link', { name: 'Create user' }).click();
-    await expect(page).toHaveURL(/\/users\/new$/);
+    await expect(page).toHaveURL(/\/users\/create$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Create user' })).toBeVisible();
     const breadcrumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
     await expect(breadcrumbs.getByRole('listitem')).toHaveText(['Security', 'Users', 'Create']);
@@ -193,7 +194,7 @@ test.describe('create user', () => {
 
     const submit = page.getByRole('button', { name: 'Create user' });
     await submit.click();
-    await expect(page).toHaveURL(/\/users\/rgreen$/);
+    await expect(page).toHaveURL(/\/users\/edit\/rgreen$/);
     await expect(page.getByTestId('userCreatedToast')).toContainText("Created user 'rgreen'");
     await expect(page.getByRole('heading', { level: 1, name: 'Rachel Green' })).toBeVisible();
 
@@ -204,7 +205,7 @@ test.describe('create user', () => {
   });
 
   test('shows "Creating user…" while the request runs', async ({ page }) => {
-    await signIn(page, server.url, { path: '/users/new', ...ELASTIC });
+    await signIn(page, server.url, { path: '/users/create', ...ELASTIC });
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route('**/api/console/users', async (route) => {
@@ -222,12 +223,12 @@ test.describe('create user', () => {
     await expect(input(page, 'Password')).toHaveValue('');
     await expect(input(page, 'Confirm password')).toHaveValue('');
     release();
-    await expect(page).toHaveURL(/\/users\/slowpoke$/);
+    await expect(page).toHaveURL(/\/users\/edit\/slowpoke$/);
     expect((await api.request('GET', '/_security/user/slowpoke')).status).toBe(200);
   });
 
   test('a username that is taken gets a field error from the server', async ({ page }) => {
-    await signIn(page, server.url, { path: '/users/new', ...ELASTIC });
+    await signIn(page, server.url, { path: '/users/create', ...ELASTIC });
     const calls = recordUserRequests(page);
     await page.getByLabel('Username').fill('jacknich');
     await input(page, 'Password').fill('another-password');
@@ -240,7 +241,7 @@ test.describe('create user', () => {
     await expect(username).toHaveAccessibleDescription(/This username is taken\. Choose another one\./);
     await expect(username).toBeFocused();
     await expect(page.getByTestId('formErrorCallOut')).toBeVisible();
-    await expect(page).toHaveURL(/\/users\/new$/);
+    await expect(page).toHaveURL(/\/users\/create$/);
     expect(calls).toEqual(['POST /api/console/users']);
     // The passwords are not kept after submitting.
     await expect(input(page, 'Password')).toHaveValue('');
@@ -254,7 +255,7 @@ test.describe('create user', () => {
   });
 
   test('validation errors show without a request, first on submit, then on change', async ({ page }) => {
-    await signIn(page, server.url, { path: '/users/new', ...ELASTIC });
+    await signIn(page, server.url, { path: '/users/create', ...ELASTIC });
     const calls = recordUserRequests(page);
     const username = page.getByLabel('Username');
 
@@ -308,7 +309,7 @@ test.describe('create user', () => {
 
     await tabTo(page, page.getByRole('link', { name: 'Create user' }));
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === '/users/new');
+    await page.waitForURL((url) => url.pathname === '/users/create');
 
     await tabTo(page, page.getByLabel('Username'));
     await page.keyboard.type('kbuser');
@@ -338,7 +339,7 @@ test.describe('create user', () => {
 
     await tabTo(page, page.getByRole('button', { name: 'Create user' }), 6);
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === '/users/kbuser');
+    await page.waitForURL((url) => url.pathname === '/users/edit/kbuser');
     await expect(page.getByTestId('userCreatedToast')).toContainText("Created user 'kbuser'");
 
     const stored = await api.ok('GET', '/_security/user/kbuser');
@@ -350,7 +351,7 @@ test.describe('create user', () => {
 test.describe('edit user', () => {
   test('edits full name, email and roles; REST shows the change', async ({ page }) => {
     await putUser('monica', { roles: ['viewer'], full_name: 'Monica Geller', email: 'monica@example.com' });
-    await signIn(page, server.url, { path: '/users/monica', ...ELASTIC });
+    await signIn(page, server.url, { path: '/users/edit/monica', ...ELASTIC });
     await expect(page.getByRole('heading', { level: 1, name: 'Monica Geller' })).toBeVisible();
     await expect(page.getByLabel('Username')).toHaveValue('monica');
     await expect(page.getByLabel('Username')).toHaveAttribute('readonly', '');
@@ -384,7 +385,7 @@ test.describe('edit user', () => {
 
   test('resets the password; the form clears and the new password activates the profile', async ({ page }) => {
     await putUser('phoebe', { roles: ['viewer'], full_name: 'Phoebe Buffay' });
-    await signIn(page, server.url, { path: '/users/phoebe', ...ELASTIC });
+    await signIn(page, server.url, { path: '/users/edit/phoebe', ...ELASTIC });
     const section = page.getByRole('region', { name: 'Change password' });
     await section.getByRole('button', { name: 'Change password' }).click();
     await expect(section.getByText('Password must be at least 6 characters.')).toBeVisible();
@@ -410,7 +411,7 @@ test.describe('edit user', () => {
 
   test('deletes a user after confirming, back to the list; REST answers 404', async ({ page }) => {
     await putUser('gunther', { roles: ['viewer'], full_name: 'Gunther' });
-    await signIn(page, server.url, { path: '/users/gunther', ...ELASTIC });
+    await signIn(page, server.url, { path: '/users/edit/gunther', ...ELASTIC });
     const zone = page.getByTestId('dangerZone');
     await expect(zone.getByRole('term')).toHaveText('Delete user');
 
@@ -445,7 +446,7 @@ test.describe('edit user', () => {
 
   test('shows the profile uid, or a link to activate the profile', async ({ page }) => {
     await putUser('chandler', { roles: ['viewer'] });
-    await signIn(page, server.url, { path: '/users/chandler', ...ELASTIC });
+    await signIn(page, server.url, { path: '/users/edit/chandler', ...ELASTIC });
     const section = page.getByTestId('userProfileSection');
     await expect(section).toContainText('Not activated');
     await expect(section.getByRole('link', { name: 'Activate profile' })).toHaveAttribute('href', '/profiles/activate?username=chandler');
@@ -457,7 +458,7 @@ test.describe('edit user', () => {
   });
 
   test('built-in users are read-only, except for their password', async ({ page }) => {
-    await signIn(page, server.url, { path: '/users/kibana_system', ...ELASTIC });
+    await signIn(page, server.url, { path: '/users/edit/kibana_system', ...ELASTIC });
     await expect(page.getByText("This user is built in and can't be updated or deleted.")).toBeVisible();
     await expect(page.getByRole('button', { name: 'Update user' })).toHaveCount(0);
     await expect(page.getByLabel('Full name')).toHaveCount(0);
@@ -476,7 +477,7 @@ test.describe('edit user', () => {
 
   test('an unknown user is a 404 page', async ({ page }) => {
     await signIn(page, server.url, { path: '/users', ...ELASTIC });
-    const response = await page.goto(`${server.url}/users/nobody-here`);
+    const response = await page.goto(`${server.url}/users/edit/nobody-here`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1, name: 'User not found' })).toBeVisible();
     // Inside the console chrome: one main landmark.
@@ -493,7 +494,7 @@ test.describe('permissions', () => {
     await expect(prompt.getByRole('heading', { level: 1, name: 'You need permission to manage users' })).toBeVisible();
     await expect(prompt).toContainText('manage_security');
     await expect(page.getByRole('table')).toHaveCount(0);
-    for (const path of ['/users/new', '/users/jacknich']) {
+    for (const path of ['/users/create', '/users/edit/jacknich']) {
       await page.goto(`${server.url}${path}`);
       await expect(page.getByRole('heading', { level: 1, name: 'You need permission to manage users' })).toBeVisible();
       await expect(page.getByRole('textbox')).toHaveCount(0);
@@ -511,7 +512,7 @@ test.describe('accessibility', () => {
       await expectNoAxeViolations(page, testInfo, `users-${theme}`);
       await attachScreenshot(page, testInfo, `users-${theme}`);
 
-      await page.goto(`${server.url}/users/new`);
+      await page.goto(`${server.url}/users/create`);
       await expect(page.getByRole('heading', { level: 1, name: 'Create user' })).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `users-new-${theme}`);
       await page.getByLabel('Email address').fill('nope');
@@ -521,7 +522,7 @@ test.describe('accessibility', () => {
       await expectNoAxeViolations(page, testInfo, `users-new-errors-${theme}`);
       await attachScreenshot(page, testInfo, `users-new-errors-${theme}`);
 
-      await page.goto(`${server.url}/users/jacknich`);
+      await page.goto(`${server.url}/users/edit/jacknich`);
       await expect(page.getByRole('heading', { level: 1, name: 'Jack Nicholson' })).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `users-edit-${theme}`);
       await attachScreenshot(page, testInfo, `users-edit-${theme}`);
@@ -530,7 +531,7 @@ test.describe('accessibility', () => {
       await expectNoAxeViolations(page, testInfo, `users-delete-modal-${theme}`);
       await page.keyboard.press('Escape');
 
-      await page.goto(`${server.url}/users/elastic`);
+      await page.goto(`${server.url}/users/edit/elastic`);
       await expect(page.getByText("This user is built in and can't be updated or deleted.")).toBeVisible();
       await expectNoAxeViolations(page, testInfo, `users-reserved-${theme}`);
       await attachScreenshot(page, testInfo, `users-reserved-${theme}`);

@@ -6,7 +6,7 @@ describe('currentHref', () => {
     expect(currentHref('/profiles/activate')).toBe('/profiles/activate');
     expect(currentHref('/profiles')).toBe('/profiles');
     expect(currentHref('/profiles/u_abc_0')).toBe('/profiles');
-    expect(currentHref('/users/jacknich')).toBe('/users');
+    expect(currentHref('/users/edit/jacknich')).toBe('/users');
   });
   it('does not match on a bare prefix', () => {
     expect(currentHref('/profilesx')).toBeNull();
@@ -21,7 +21,7 @@ describe('defaultBreadcrumbs', () => {
     expect(defaultBreadcrumbs('/users')).toEqual([{ text: 'Security' }, { text: 'Users' }]);
   });
   it('adds the decoded detail segment with a link back', () => {
-    expect(defaultBreadcrumbs('/users/jack%20n')).toEqual([
+    expect(defaultBreadcrumbs('/users/edit/jack%20n')).toEqual([
       { text: 'Security' },
       { text: 'Users', href: '/users' },
       { text: 'jack n' },

@@ -68,7 +68,7 @@ function decode(segment: string): string {
 /**
  * Breadcrumbs for a pathname: group › link, plus the decoded last segment for detail pages.
  * /profiles/activate → User profiles › Activate; /profiles/u_1 → User profiles › Find profiles › u_1;
- * /users/jacknich → Security › Users › jacknich; unknown paths → "Home".
+ * /users/edit/jacknich → Security › Users › jacknich; unknown paths → "Home".
  */
 export function defaultBreadcrumbs(pathname: string | null, groups: NavGroup[] = NAV_GROUPS): BreadcrumbItem[] {
   const href = currentHref(pathname, groups);

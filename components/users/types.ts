@@ -2,7 +2,7 @@ export type { RoleChoice, UserSummary } from '@/lib/schemas/user-views';
 
 /** The console path of a user's edit page. */
 export function userHref(username: string): string {
-  return `/users/${encodeURIComponent(username)}`;
+  return `/users/edit/${encodeURIComponent(username)}`;
 }
 
 /** The activate page with the username filled in. */

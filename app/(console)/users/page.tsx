@@ -25,7 +25,7 @@ export default async function UsersPage() {
         description="Create and manage the users of the native realm, and see which of them have a user profile."
         bottomBorder
         rightSideItems={[
-          <Link key="create" href="/users/new" className={buttonClassName({ display: 'fill' })} data-testid="createUserButton">
+          <Link key="create" href="/users/create" className={buttonClassName({ display: 'fill' })} data-testid="createUserButton">
             <span className="pc-button__content">
               <Icon type="plusInCircle" />
               <span className="pc-button__label">Create user</span>
