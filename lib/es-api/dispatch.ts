@@ -42,9 +42,11 @@ export class EsApiDispatcher {
     const reply = new Reply(method, request.path, isPretty(request.query), this.options.logError ?? defaultLogError);
 
     // Like the HTTP layer of Elasticsearch, an oversized body is refused before routing.
-    const bodyBytes = request.oversizedBodyBytes ?? Buffer.byteLength(request.body, 'utf8');
-    if (bodyBytes > this.options.maxContentLength) {
-      return reply.send(413, errorBody(contentTooLong(bodyBytes, this.options.maxContentLength)));
+    // A UTF-16 code unit is at most 3 UTF-8 bytes, so short bodies need no byte count.
+    const max = this.options.maxContentLength;
+    const bodyBytes = request.oversizedBodyBytes ?? (request.body.length * 3 > max ? Buffer.byteLength(request.body, 'utf8') : undefined);
+    if (bodyBytes !== undefined && bodyBytes > max) {
+      return reply.send(413, errorBody(contentTooLong(bodyBytes, max)));
     }
 
     const match = this.router.match(method, request.path);
@@ -66,7 +68,7 @@ export class EsApiDispatcher {
       reply.contentType = responseContentType(requestedCompatibility(requestContentType, request.headers.get('accept'), hasBody));
       const authenticated = this.engine.authentication.authenticateRequest(request.headers.get('authorization'), uri, request.headers);
       if (authenticated instanceof Promise) {
-        return authenticated.then((caller) => this.runHandler(request, uri, match.route, match.params, caller, reply)).catch(reply.fail);
+        return authenticated.then((caller) => this.runHandler(request, uri, match.route, match.params, caller, reply)).catch((error: unknown) => reply.fail(error));
       }
       return this.runHandler(request, uri, match.route, match.params, authenticated, reply);
     } catch (error) {
@@ -114,7 +116,8 @@ export class EsApiDispatcher {
       const action = route.handler(ctx);
       if (query && consumed) rejectUnrecognizedParams(request.path, query, consumed);
       const outcome = action();
-      return outcome instanceof Promise ? outcome.then(reply.succeed).catch(reply.fail) : reply.succeed(outcome);
+      if (!(outcome instanceof Promise)) return reply.succeed(outcome);
+      return outcome.then((result) => reply.succeed(result)).catch((error: unknown) => reply.fail(error));
     } catch (error) {
       return reply.fail(error);
     }
@@ -133,7 +136,7 @@ class Reply {
   ) {}
 
   send(status: number, body: unknown, extraHeaders?: Record<string, string | string[]>, json?: string): EsResponse {
-    const headers = { 'content-type': this.contentType, 'x-elastic-product': 'Elasticsearch' };
+    const headers = standardHeaders(this.contentType);
     return {
       status,
       headers: extraHeaders ? { ...headers, ...extraHeaders } : headers,
@@ -141,10 +144,12 @@ class Reply {
     };
   }
 
-  readonly succeed = (result: HandlerResult): EsResponse => this.send(result.status ?? 200, result.body, undefined, result.json);
+  succeed(result: HandlerResult): EsResponse {
+    return this.send(result.status ?? 200, result.body, undefined, result.json);
+  }
 
   /** Elasticsearch errors as their JSON body and headers; anything else is logged and answered 500. */
-  readonly fail = (error: unknown): EsResponse => {
+  fail(error: unknown): EsResponse {
     if (error instanceof EsError) {
       const extra: Record<string, string | string[]> = {};
       for (const [name, values] of Object.entries(error.headers ?? {})) extra[name.toLowerCase()] = values;
@@ -152,7 +157,23 @@ class Reply {
     }
     this.logError(`unexpected error handling [${this.method} ${this.path}]`, error);
     return this.send(500, errorBody(new EsError(500, 'exception', 'an internal error occurred; see the server log')));
-  };
+  }
+}
+
+const sharedHeaders = new Map<string, Readonly<Record<string, string>>>();
+
+/**
+ * The headers of every response, per content type (a handful: JSON and its compatible-with
+ * versions). One frozen object each, shared by all responses without extra headers, so the
+ * route adapter can reuse what it derives from them.
+ */
+function standardHeaders(contentType: string): Readonly<Record<string, string>> {
+  let headers = sharedHeaders.get(contentType);
+  if (!headers) {
+    headers = Object.freeze({ 'content-type': contentType, 'x-elastic-product': 'Elasticsearch' });
+    sharedHeaders.set(contentType, headers);
+  }
+  return headers;
 }
 
 function isPretty(query: string): boolean {

@@ -33,16 +33,23 @@ export class Router {
     this.routes.sort((a, b) => b.literalCount - a.literalCount);
   }
 
-  /** Recent answers by method and path (routes never change); most requests repeat a few paths. */
-  private readonly recent = new Map<string, RouteMatch>();
+  /**
+   * Recent answers by path, then method (routes never change); most requests repeat a few paths.
+   * Two levels rather than one "METHOD path" key: no string is built per request.
+   */
+  private readonly recent = new Map<string, Map<string, RouteMatch>>();
 
   match(method: string, rawPath: string): RouteMatch {
-    const key = `${method} ${rawPath}`;
-    let result = this.recent.get(key);
+    let byMethod = this.recent.get(rawPath);
+    let result = byMethod?.get(method);
     if (!result) {
       result = this.resolve(method, rawPath);
-      if (this.recent.size >= 1000) this.recent.clear();
-      this.recent.set(key, result);
+      if (!byMethod) {
+        if (this.recent.size >= 1000) this.recent.clear();
+        byMethod = new Map();
+        this.recent.set(rawPath, byMethod);
+      }
+      byMethod.set(method, result);
     }
     return result;
   }

@@ -400,6 +400,9 @@ export function parseBodyObject(
   return parseObject(body.source, body.root, parserName, fields, required);
 }
 
+/** acceptPlainField's answer for a value that does not fit its declaration. */
+const REJECTED: unique symbol = Symbol('rejected');
+
 function acceptPlainObject(
   value: unknown,
   fields: Readonly<Record<string, FieldSpec>>,
@@ -407,42 +410,42 @@ function acceptPlainObject(
 ): Record<string, unknown> | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+  // JSON.parse only creates own, enumerable properties, so for...in visits exactly those.
+  for (const name in value) {
     const spec = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!spec) return undefined;
-    const accepted = acceptPlainField(field, spec);
-    if (accepted === undefined) return undefined;
+    const accepted = acceptPlainField((value as Record<string, unknown>)[name], spec);
+    if (accepted === REJECTED) return undefined;
     // Safe as a plain assignment: `name` is one of the declared fields (never __proto__).
-    out[name] = accepted.value;
+    out[name] = accepted;
   }
-  return required.every((f) => f in out) ? out : undefined;
+  for (const name of required) if (!(name in out)) return undefined;
+  return out;
 }
 
-function acceptPlainField(value: unknown, spec: FieldSpec): { value: unknown } | undefined {
+/** The value as the field declares it (a lone string becomes a one-element array), or REJECTED. */
+function acceptPlainField(value: unknown, spec: FieldSpec): unknown {
   const kind = spec.kind;
-  if (typeof kind === 'object') {
-    const nested = acceptPlainObject(value, kind.fields, spec.required ?? []);
-    return nested ? { value: nested } : undefined;
-  }
+  if (typeof kind === 'object') return acceptPlainObject(value, kind.fields, spec.required ?? []) ?? REJECTED;
   switch (kind) {
     case 'string':
-      return typeof value === 'string' ? { value } : undefined;
+      return typeof value === 'string' ? value : REJECTED;
     case 'string_or_null':
-      return typeof value === 'string' || value === null ? { value } : undefined;
+      return typeof value === 'string' || value === null ? value : REJECTED;
     case 'boolean':
-      return typeof value === 'boolean' ? { value } : undefined;
+      return typeof value === 'boolean' ? value : REJECTED;
     case 'long':
-      return typeof value === 'number' && Number.isInteger(value) ? { value } : undefined;
+      return typeof value === 'number' && Number.isInteger(value) ? value : REJECTED;
     case 'string_array':
-      if (typeof value === 'string') return { value: [value] };
-      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? { value } : undefined;
+      if (typeof value === 'string') return [value];
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : REJECTED;
     case 'object':
-      return value !== null && typeof value === 'object' && !Array.isArray(value) ? { value } : undefined;
+      return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : REJECTED;
     case 'object_or_null':
-      return value === null || (typeof value === 'object' && !Array.isArray(value)) ? { value } : undefined;
+      return value === null || (typeof value === 'object' && !Array.isArray(value)) ? value : REJECTED;
     case 'object_or_array':
-      return value !== null && typeof value === 'object' ? { value } : undefined;
+      return value !== null && typeof value === 'object' ? value : REJECTED;
     default:
-      return undefined;
+      return REJECTED;
   }
 }

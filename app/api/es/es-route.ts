@@ -41,13 +41,20 @@ function respond(result: EsResponse | Promise<EsResponse>): Response | Promise<R
   return result instanceof Promise ? result.then(toResponse) : toResponse(result);
 }
 
+/** Header pairs per headers object: the dispatcher shares one (frozen) object among most responses. */
+const headerPairs = new WeakMap<EsResponse['headers'], Array<[string, string]>>();
+
 function toResponse(result: EsResponse): Response {
-  // Repeated values (WWW-Authenticate challenges) become one comma-separated header, which the
-  // Fetch API's Response cannot avoid; HTTP treats both forms alike.
-  const headers: Array<[string, string]> = [];
-  for (const name in result.headers) {
-    const value = result.headers[name];
-    headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
+  let headers = headerPairs.get(result.headers);
+  if (!headers) {
+    // Repeated values (WWW-Authenticate challenges) become one comma-separated header, which the
+    // Fetch API's Response cannot avoid; HTTP treats both forms alike.
+    headers = [];
+    for (const name in result.headers) {
+      const value = result.headers[name];
+      headers.push([name, Array.isArray(value) ? value.join(', ') : value]);
+    }
+    if (Object.isFrozen(result.headers)) headerPairs.set(result.headers, headers);
   }
   const body = result.body === '' ? null : result.body;
   // 200 is the default: leaving it out spares the status conversion on the hot path.
