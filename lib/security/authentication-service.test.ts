@@ -61,6 +61,15 @@ describe('parseBasicAuthorization', () => {
     expect(parseBasicAuthorization('Basic YWxpY2U6cA')).toEqual({ username: 'alice', password: 'p' });
   });
 
+  it('decodes exactly as Buffer does, including padding atob refuses and invalid UTF-8', () => {
+    for (const encoded of ['YWxpY2U6cA=', Buffer.from([0x61, 0x3a, 0xff, 0x62]).toString('base64'), Buffer.from('zoë:pässwörd €').toString('base64')]) {
+      const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      expect(parseBasicAuthorization(`Basic ${encoded}`)).toEqual({ username: decoded.slice(0, colon), password: decoded.slice(colon + 1) });
+    }
+    expect(parseBasicAuthorization(`Basic ${Buffer.from([0x61, 0x3a, 0xff]).toString('base64')}`)).toEqual({ username: 'a', password: '\uFFFD' });
+  });
+
   it('leaves other schemes to other authenticators', () => {
     expect(parseBasicAuthorization('Bearer abc')).toBeUndefined();
     expect(parseBasicAuthorization('ApiKey abc')).toBeUndefined();
