@@ -86,41 +86,59 @@ export class EsApiDispatcher {
     reply: Reply,
   ): EsResponse | Promise<EsResponse> {
     try {
-      // Most requests have no query string: then nothing is tracked or checked.
-      const query = request.query ? new URLSearchParams(request.query) : undefined;
-      const consumed = query ? new Set<string>(COMMON_PARAMS) : undefined;
-      // Parsed on demand: a body is only turned into a positioned tree when a handler needs one.
-      let parsed: ParsedBody | undefined;
-      const body = () => {
-        if (request.body.trim() === '') return undefined;
-        parsed ??= new ParsedBody(request.body);
-        return parsed;
-      };
-      const ctx: RestContext = {
-        engine: this.engine,
-        request,
-        uri,
-        params,
-        caller,
-        param: (name) => {
-          consumed?.add(name);
-          return query?.get(name) ?? undefined;
-        },
-        body,
-        requiredBody: () => {
-          const b = body();
-          if (!b) throw requestBodyRequired();
-          return b;
-        },
-      };
+      const ctx = new HandlerContext(this.engine, request, uri, params, caller);
       const action = route.handler(ctx);
-      if (query && consumed) rejectUnrecognizedParams(request.path, query, consumed);
+      ctx.rejectUnconsumedParams();
       const outcome = action();
       if (!(outcome instanceof Promise)) return reply.succeed(outcome);
       return outcome.then((result) => reply.succeed(result)).catch((error: unknown) => reply.fail(error));
     } catch (error) {
       return reply.fail(error);
     }
+  }
+}
+
+/** What a handler sees of its request. One object with methods: no closures per request. */
+class HandlerContext implements RestContext {
+  // Most requests have no query string: then nothing is tracked or checked.
+  private readonly query: URLSearchParams | undefined;
+  private readonly consumed: Set<string> | undefined;
+  // Parsed on demand: a body is only turned into a positioned tree when a handler needs one.
+  private parsed: ParsedBody | undefined;
+
+  constructor(
+    readonly engine: SecurityEngine,
+    readonly request: EsRequest,
+    readonly uri: string,
+    readonly params: Record<string, string>,
+    readonly caller: Authentication,
+  ) {
+    if (request.query) {
+      this.query = new URLSearchParams(request.query);
+      this.consumed = new Set<string>(COMMON_PARAMS);
+    }
+  }
+
+  param(name: string): string | undefined {
+    this.consumed?.add(name);
+    return this.query?.get(name) ?? undefined;
+  }
+
+  body(): ParsedBody | undefined {
+    if (this.request.body.trim() === '') return undefined;
+    this.parsed ??= new ParsedBody(this.request.body);
+    return this.parsed;
+  }
+
+  requiredBody(): ParsedBody {
+    const body = this.body();
+    if (!body) throw requestBodyRequired();
+    return body;
+  }
+
+  /** After the handler's prepare step, as BaseRestHandler does. */
+  rejectUnconsumedParams(): void {
+    if (this.query && this.consumed) rejectUnrecognizedParams(this.request.path, this.query, this.consumed);
   }
 }
 
