@@ -116,13 +116,28 @@ export interface ResolvedRoles {
 }
 
 /**
+ * Distinct role-name sets whose resolution is kept, as Elasticsearch's roles cache
+ * (`xpack.security.authz.store.roles.cache.max_size`, 10,000 by default). Callers with
+ * arbitrary role lists (JWT claims, role mappings) cannot grow it without bound.
+ */
+export const RESOLVED_ROLES_CACHE_MAX = 10_000;
+
+/**
  * Role definitions: the built-in ones plus those stored with the role API. Resolution results are
  * cached per role-name set and dropped on every role change, so authorization stays a map lookup.
  */
 export class RoleService {
   private readonly resolved = new Map<string, ResolvedRoles>();
 
-  constructor(private readonly store: RolesStore) {}
+  constructor(
+    private readonly store: RolesStore,
+    private readonly maxCachedResolutions = RESOLVED_ROLES_CACHE_MAX,
+  ) {}
+
+  /** Role-name sets whose resolution is currently cached. */
+  get cachedResolutions(): number {
+    return this.resolved.size;
+  }
 
   get(name: string): RoleDescriptor | undefined {
     return RESERVED_ROLES[name] ?? this.store.get<RoleDescriptor>(name);
@@ -178,6 +193,11 @@ export class RoleService {
         role.cluster.forEach((p) => cluster.add(p));
       }
       result = { effective: effective.sort(), missing: missing.sort(), cluster: [...cluster] };
+      if (this.resolved.size >= this.maxCachedResolutions) {
+        // Evict the oldest insertion (a Map iterates in insertion order); it is recomputed if asked again.
+        const oldest = this.resolved.keys().next().value;
+        if (oldest !== undefined) this.resolved.delete(oldest);
+      }
       this.resolved.set(key, result);
     }
     return result;
