@@ -607,7 +607,7 @@ async function benchRun(profileCount: number, options: BenchOptions, userHash: s
     // d) floor variants (opt-in): which framework work an activation adds to the empty route.
     if (options.diagnose) {
       const variants: Array<[string, autocannon.Options]> = [
-        ['d1) empty route + request.text()', { ...base, url: url + '/api/bench/body', method: 'POST', headers, body: warmBody } as autocannon.Options],
+        ['d1) empty route + body read as the API reads it', { ...base, url: url + '/api/bench/body', method: 'POST', headers, body: warmBody } as autocannon.Options],
         ['d2) empty catch-all route', { ...base, url: url + '/api/bench/catch/profile/_activate', method: 'POST', headers, body: warmBody } as autocannon.Options],
         ['d3) GET /_security/_authenticate', { ...base, url: url + '/_security/_authenticate', method: 'GET', headers: { authorization: ELASTIC_AUTH } } as autocannon.Options],
         ['d4) activate, warm (again, after d1-d3)', { ...base, url: url + ACTIVATE_PATH, method: 'POST', headers, body: warmBody } as autocannon.Options],
