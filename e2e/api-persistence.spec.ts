@@ -52,6 +52,8 @@ test('profiles, users and the elastic password survive a restart; the generated 
   expect(password, `first-start output:\n${first.output()}`).toBeDefined();
   expect(password!.length).toBeGreaterThanOrEqual(16);
   expect(first.output().split(password!).length - 1).toBe(1); // printed exactly once
+  // The example names the port this server listens on, not a fixed 3000.
+  expect(first.output()).toContain(`curl -u elastic ${first.url.replace(/\/$/, '')}/_security/_authenticate`);
 
   const admin1 = esClient(first.url, 'elastic', password!);
   let activated: estypes.SecurityActivateUserProfileResponse;
@@ -75,6 +77,8 @@ test('profiles, users and the elastic password survive a restart; the generated 
   const second = await start({ ELASTIC_PASSWORD: 'a-new-bootstrap-password' });
   expect(second.output()).not.toContain(password!);
   expect(second.output()).not.toMatch(/password was generated/i);
+  expect(second.output()).toContain('ELASTIC_PASSWORD is only used on the first start');
+  expect(second.output()).not.toContain('a-new-bootstrap-password');
 
   const admin2 = esClient(second.url, 'elastic', password!);
   try {

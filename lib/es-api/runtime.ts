@@ -41,6 +41,8 @@ async function createRuntime(): Promise<Runtime> {
     credentialCacheTtlMs: config.AUTHC_CACHE_TTL,
     accessTokenTtlMs: config.TOKEN_TIMEOUT,
     securitySettingsFile: config.SECURITY_SETTINGS_FILE,
+    // `next start` puts the port it listens on in PORT; the scripts always bind 127.0.0.1.
+    apiOrigin: `http://127.0.0.1:${process.env.PORT || 3000}`,
   });
   const dispatcher = new EsApiDispatcher(engine, { maxContentLength: config.HTTP_MAX_CONTENT_LENGTH });
   return { engine, dispatcher };

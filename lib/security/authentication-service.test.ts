@@ -272,9 +272,11 @@ describe('reserved user bootstrap without ELASTIC_PASSWORD', () => {
 
   it('generates a password, announces it once, and it works', async () => {
     const announced: string[] = [];
-    const engine = await SecurityEngine.open({ dataDir, nodeName: 'node-1', announce: (m) => announced.push(m) });
+    const engine = await SecurityEngine.open({ dataDir, nodeName: 'node-1', announce: (m) => announced.push(m), apiOrigin: 'http://127.0.0.1:4123' });
     try {
       expect(announced).toHaveLength(1);
+      // The example command names the address the server actually listens on.
+      expect(announced[0]).toContain('curl -u elastic http://127.0.0.1:4123/_security/_authenticate');
       const match = /^ {4}([A-Za-z0-9]{20})$/m.exec(announced[0]);
       expect(match).not.toBeNull();
       generated = match![1];
@@ -311,12 +313,22 @@ describe('reserved user bootstrap without ELASTIC_PASSWORD', () => {
       announce: (m) => announced.push(m),
     });
     try {
-      expect(announced).toEqual([]);
+      // Said once, without the password itself.
+      expect(announced).toHaveLength(1);
+      expect(announced[0]).toContain('ELASTIC_PASSWORD is only used on the first start');
+      expect(announced[0]).not.toContain('a-new-bootstrap-pw');
       expect(await engine.authentication.authenticatePassword('elastic', 'a-new-bootstrap-pw')).toBeUndefined();
       expect(await engine.authentication.authenticatePassword('elastic', generated)).toBeDefined();
     } finally {
       engine.close();
     }
+  });
+
+  it('an ELASTIC_PASSWORD equal to the stored one is not remarked on', async () => {
+    const announced: string[] = [];
+    const engine = await SecurityEngine.open({ dataDir, nodeName: 'node-1', elasticPassword: generated, announce: (m) => announced.push(m) });
+    engine.close();
+    expect(announced).toEqual([]);
   });
 
   it('two fresh data dirs get different generated passwords', async () => {

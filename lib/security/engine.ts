@@ -9,7 +9,7 @@ import { createRealmChain } from './realms';
 import { RoleService } from './roles';
 import { UserService } from './users';
 import { ProfileService } from './profiles';
-import { hashPassword } from './password-hasher';
+import { hashPassword, isBcryptHash, verifyPassword } from './password-hasher';
 import { GrantAuthenticator } from './grant-authentication';
 import { TokensStore } from '@/lib/store/tokens-store';
 import { ApiKeysStore } from '@/lib/store/api-keys-store';
@@ -35,8 +35,10 @@ export interface EngineOptions {
   /** How often expired tokens are purged; 0 turns the background sweep off. */
   tokenPurgeIntervalMs?: number;
   now?: () => number;
-  /** Where the one-time generated password is announced; defaults to the terminal. */
+  /** Where start-up notices (the one-time generated password) are announced; defaults to the terminal. */
   announce?: (message: string) => void;
+  /** Origin of the API as clients reach it, for the first-start example command. */
+  apiOrigin?: string;
   /** Realm settings file (SECURITY_SETTINGS_FILE): JWT realms. A bad setting fails open(). */
   securitySettingsFile?: string;
   /** Realm settings given directly (instead of securitySettingsFile). */
@@ -142,8 +144,19 @@ export class SecurityEngine {
    * generated and shown once; only its bcrypt hash is stored.
    */
   private async bootstrap(options: EngineOptions): Promise<void> {
-    if (this.users.get('elastic')) {
+    const announce = options.announce ?? ((m: string) => process.stdout.write(m + '\n'));
+    const existing = this.users.get('elastic');
+    if (existing) {
       this.users.ensureReservedUsers(null);
+      // ELASTIC_PASSWORD is a bootstrap password; a different one on a later start would
+      // otherwise be ignored without a word, and the admin left wondering why it fails.
+      const bootstrap = options.elasticPassword;
+      if (bootstrap !== undefined && existing.passwordHash && isBcryptHash(existing.passwordHash) && !(await verifyPassword(bootstrap, existing.passwordHash))) {
+        announce(
+          'Profile Console: ELASTIC_PASSWORD is only used on the first start; the stored password of "elastic" is unchanged. ' +
+            'Change it with POST /_security/user/elastic/_password.',
+        );
+      }
       return;
     }
     let password = options.elasticPassword;
@@ -151,7 +164,6 @@ export class SecurityEngine {
     if (password === undefined) password = generatePassword();
     this.users.ensureReservedUsers(await hashPassword(password));
     if (generated) {
-      const announce = options.announce ?? ((m: string) => process.stdout.write(m + '\n'));
       announce(
         [
           '',
@@ -161,7 +173,7 @@ export class SecurityEngine {
           `    ${password}`,
           '',
           'Sign in to the console or call the API as elastic with it, e.g.',
-          `    curl -u elastic http://127.0.0.1:3000/_security/_authenticate`,
+          `    curl -u elastic ${options.apiOrigin ?? 'http://127.0.0.1:3000'}/_security/_authenticate`,
           'It is shown only this once and stored only as a hash. Change it with',
           '    POST /_security/user/elastic/_password',
           '',
