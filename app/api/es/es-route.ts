@@ -3,6 +3,7 @@ import { getConfig } from '@/lib/config';
 import { BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody } from '@/lib/es-api/read-body';
 import type { EsApiDispatcher } from '@/lib/es-api/dispatch';
 import type { EsResponse } from '@/lib/es-api/types';
+import { forwardToCluster } from '@/lib/es-api/cluster-proxy';
 
 /**
  * The Elasticsearch-compatible API as a Next.js route handler: `/_security/...` is served by
@@ -16,7 +17,11 @@ import type { EsResponse } from '@/lib/es-api/types';
  */
 export function handleEsRequest(request: Request): Promise<Response> {
   const runtime = readyRuntime();
-  return runtime ? handleWith(runtime.dispatcher, request) : getRuntime().then(({ dispatcher }) => handleWith(dispatcher, request));
+  if (runtime) return handleWith(runtime.dispatcher, request);
+  // No embedded engine yet: either in front of a cluster (then never), or before its first use.
+  const clusterUrl = getConfig().ELASTICSEARCH_URL;
+  if (clusterUrl) return forwardToCluster(request, clusterUrl);
+  return getRuntime().then(({ dispatcher }) => handleWith(dispatcher, request));
 }
 
 function handleWith(dispatcher: EsApiDispatcher, request: Request): Promise<Response> {

@@ -1,0 +1,90 @@
+/**
+ * In front of a real cluster (ELASTICSEARCH_URL), the Elasticsearch API paths of this server
+ * forward to it: scripts keep one address whichever backend runs, and they see the cluster's
+ * own answers (its authentication, privileges, errors). Nothing is kept or logged on the way;
+ * credentials pass through to the cluster, which checks them.
+ */
+
+/** Request headers that describe this hop or this server's own session, not the API call. */
+const REQUEST_HEADERS_NOT_FORWARDED = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'content-length',
+  // The console's session cookie belongs to this server, never to the cluster.
+  'cookie',
+  // fetch() decodes compressed answers itself; asking for identity keeps the body and its headers consistent.
+  'accept-encoding',
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+]);
+
+/** Response headers fetch() has already acted on (framing, decoding). */
+const RESPONSE_HEADERS_NOT_FORWARDED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length']);
+
+/** How long the cluster may take to answer before the caller gets a 504. */
+export const CLUSTER_TIMEOUT_MS = 60_000;
+
+/** The cluster URL a request path maps to: the configured URL (with any path prefix) + path + query. */
+export function clusterUrlFor(clusterUrl: string, requestUrl: string): string {
+  const start = requestUrl.indexOf('/', requestUrl.indexOf('//') + 2);
+  const pathAndQuery = start === -1 ? '/' : requestUrl.slice(start);
+  const hash = pathAndQuery.indexOf('#');
+  return clusterUrl.replace(/\/+$/, '') + (hash === -1 ? pathAndQuery : pathAndQuery.slice(0, hash));
+}
+
+export function forwardedRequestHeaders(headers: Headers): Headers {
+  const forwarded = new Headers();
+  headers.forEach((value, name) => {
+    if (!REQUEST_HEADERS_NOT_FORWARDED.has(name) && !name.startsWith('x-middleware-') && !name.startsWith('next-')) forwarded.append(name, value);
+  });
+  return forwarded;
+}
+
+/** Forwards one API request to the cluster and answers with the cluster's response. */
+export async function forwardToCluster(request: Request, clusterUrl: string, timeoutMs = CLUSTER_TIMEOUT_MS): Promise<Response> {
+  const target = clusterUrlFor(clusterUrl, request.url);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
+  let upstream: Response;
+  try {
+    upstream = await fetch(target, {
+      method: request.method,
+      headers: forwardedRequestHeaders(request.headers),
+      // Streamed through: the cluster applies its own http.max_content_length.
+      body: hasBody ? request.body : undefined,
+      duplex: 'half',
+      redirect: 'manual',
+      signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]),
+    } as RequestInit);
+  } catch (error) {
+    return unreachable(clusterUrl, error);
+  }
+  const headers = new Headers();
+  upstream.headers.forEach((value, name) => {
+    if (!RESPONSE_HEADERS_NOT_FORWARDED.has(name)) headers.append(name, value);
+  });
+  return new Response(request.method === 'HEAD' ? null : upstream.body, { status: upstream.status, statusText: upstream.statusText, headers });
+}
+
+/**
+ * Elasticsearch's error shape for a cluster that could not be reached: 504 when it did not
+ * answer in time, 502 otherwise. The reason names the cluster and the cause, never credentials.
+ */
+function unreachable(clusterUrl: string, error: unknown): Response {
+  const timedOut = error instanceof Error && error.name === 'TimeoutError';
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  // A code (ECONNREFUSED) or an error name only: messages may quote the URL, and a URL may hold credentials.
+  const detail = timedOut ? 'no answer in time' : typeof code === 'string' ? code : cause instanceof Error ? cause.name : 'request failed';
+  const status = timedOut ? 504 : 502;
+  const type = timedOut ? 'timeout_exception' : 'connect_exception';
+  const reason = `cannot reach the Elasticsearch cluster at [${new URL(clusterUrl).origin}]: ${detail}`;
+  return Response.json({ error: { root_cause: [{ type, reason }], type, reason }, status }, { status });
+}
