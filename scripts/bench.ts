@@ -68,7 +68,7 @@ interface BenchOptions {
 const HELP = `usage: npm run bench -- [options]        (set NEXT_DIST_DIR to the build to use)
   --profiles LIST     stored-profile counts to run, comma-separated (default 0,10000)
   --million           add a run with 1,000,000 stored profiles
-  --duration S        seconds per measured scenario (default 10)
+  --duration S        seconds per measured scenario (default 20)
   --rounds R          split a) and b) into R alternating rounds (a b a b ...) of S/R seconds (default 10)
   --warmup S          seconds of unmeasured warm-up before scenarios a, b, b' (default 2)
   --connections C     concurrent connections (default 10)
@@ -82,7 +82,7 @@ const HELP = `usage: npm run bench -- [options]        (set NEXT_DIST_DIR to the
 function parseOptions(argv: string[]): BenchOptions {
   const options: BenchOptions = {
     profileCounts: [0, 10_000],
-    durationS: 10,
+    durationS: 20,
     warmupS: 2,
     connections: 10,
     coldUsers: 200,
