@@ -22,7 +22,7 @@ export const DATABASE_FILE_NAME = 'profile-console.sqlite';
 export function openDatabase(dataDir: string): SqliteDatabase {
   const dir = path.resolve(dataDir);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    createDirectory(dir);
     fs.accessSync(dir, fs.constants.W_OK | fs.constants.R_OK);
   } catch (cause) {
     throw new StoreError(
@@ -44,6 +44,27 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   }
   migrate(db);
   return db;
+}
+
+/**
+ * mkdir -p, one level at a time. Node's own recursive mkdirSync never returns for a path under a
+ * directory that refuses new entries with ENOENT (such as /proc), so a mistyped DATA_DIR would
+ * hang the server at start instead of naming the problem.
+ */
+export function createDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let current = dir; !fs.existsSync(current); current = path.dirname(current)) {
+    missing.push(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      fs.mkdirSync(level);
+    } catch (error) {
+      // Created meanwhile by another process: fine, as with mkdir -p.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 /** Applies each migration whose number is above `user_version`, each in its own transaction. */
