@@ -7,6 +7,7 @@ import { getConfig } from '@/lib/config';
 import { signInSchema } from '@/lib/schemas/sign-in';
 import { getBackend } from './backend';
 import { backendFailure } from './errors';
+import { createAuthLogger } from './auth-logger';
 
 /**
  * Console sign-in, like Kibana's token provider: the console's service identity exchanges the
@@ -96,6 +97,7 @@ export const authOptions: NextAuthOptions = {
   // The refresh token lives 24 hours; the session cannot outlive it.
   session: { strategy: 'jwt', maxAge: 24 * 60 * 60 },
   pages: { signIn: '/login' },
+  logger: createAuthLogger(),
   providers: [
     CredentialsProvider({
       name: 'Elasticsearch',
