@@ -40,7 +40,12 @@ const EnvSchema = z.object({
    * A real Elasticsearch cluster to run in front of. Unset: the embedded engine. With it the
    * console authenticates as ELASTICSEARCH_SERVICE_TOKEN or ELASTICSEARCH_API_KEY.
    */
-  ELASTICSEARCH_URL: z.url().optional(),
+  ELASTICSEARCH_URL: z
+    .url()
+    .refine((url) => !/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url), {
+      message: 'ELASTICSEARCH_URL must not contain credentials; set ELASTICSEARCH_API_KEY or ELASTICSEARCH_SERVICE_TOKEN',
+    })
+    .optional(),
   ELASTICSEARCH_SERVICE_TOKEN: z.string().min(1).optional(),
   ELASTICSEARCH_API_KEY: z.string().min(1).optional(),
   /** Key that encrypts console session cookies. Unset: random per process (sessions end on restart). */

@@ -22,6 +22,14 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
       if (req.url?.startsWith('/slow')) return; // never answers
+      if (req.url?.startsWith('/trickle')) {
+        // Headers at once, then the body in pieces over longer than the proxy's deadline.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"part":1');
+        setTimeout(() => res.write(',"part2":2'), 250);
+        setTimeout(() => res.end('}'), 500);
+        return;
+      }
       res.writeHead(req.url?.startsWith('/_security/_authenticate') ? 401 : 200, {
         'content-type': 'application/json',
         'x-elastic-product': 'Elasticsearch',
@@ -59,6 +67,10 @@ describe('forwardToCluster', () => {
         'content-type': 'application/json',
         cookie: 'next-auth.session-token=console-session',
         'x-opaque-id': 'trace-1',
+        expect: '100-continue',
+        connection: 'x-hop-only',
+        'x-hop-only': 'for this hop',
+        'x-forwarded-port': '3000',
       },
       body: '{"grant_type":"password"}',
     });
@@ -72,8 +84,13 @@ describe('forwardToCluster', () => {
     expect(last.url).toBe('/_security/profile/_activate?pretty');
     expect(last.headers.authorization).toBe('Basic ZWxhc3RpYzpzZWNyZXQ=');
     expect(last.headers['x-opaque-id']).toBe('trace-1');
-    // The console's session cookie stays with this server.
+    // The console's session cookie stays with this server; hop-by-hop headers stay on this hop.
     expect(last.headers.cookie).toBeUndefined();
+    expect(last.headers.expect).toBeUndefined();
+    expect(last.headers['x-hop-only']).toBeUndefined();
+    expect(last.headers['x-forwarded-port']).toBeUndefined();
+    // Uncompressed, so nothing is compressed by the cluster only to be decoded here.
+    expect(last.headers['accept-encoding']).toBe('identity');
   });
 
   it("passes the cluster's errors and challenges through unchanged", async () => {
@@ -99,6 +116,19 @@ describe('forwardToCluster', () => {
       },
       status: 502,
     });
+  });
+
+  it('keeps dot segments from climbing out of a path prefix', async () => {
+    for (const path of ['/_x/%2e%2e/%2E%2e/idx/_search', '/_x/../../idx/_search']) {
+      await forwardToCluster(new Request(`http://127.0.0.1:3000${path}`), `${clusterUrl}/es`);
+      expect(seen[seen.length - 1].url, path).toBe('/es/idx/_search');
+    }
+  });
+
+  it('lets a response that started in time stream for as long as it takes', async () => {
+    const response = await forwardToCluster(new Request('http://127.0.0.1:3000/trickle'), clusterUrl, 200);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ part: 1, part2: 2 });
   });
 
   it('answers 504 when the cluster does not answer in time', async () => {

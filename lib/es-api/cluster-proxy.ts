@@ -11,60 +11,79 @@ const REQUEST_HEADERS_NOT_FORWARDED = new Set([
   'connection',
   'keep-alive',
   'proxy-connection',
+  'proxy-authorization',
   'transfer-encoding',
   'upgrade',
   'te',
   'trailer',
+  // fetch() refuses it; 100-continue is a matter between each client and its server.
+  'expect',
   'content-length',
   // The console's session cookie belongs to this server, never to the cluster.
   'cookie',
-  // fetch() decodes compressed answers itself; asking for identity keeps the body and its headers consistent.
+  // Set below: fetch() would otherwise ask for compression and decode it again.
   'accept-encoding',
   'forwarded',
   'x-forwarded-for',
   'x-forwarded-host',
+  'x-forwarded-port',
   'x-forwarded-proto',
 ]);
 
 /** Response headers fetch() has already acted on (framing, decoding). */
 const RESPONSE_HEADERS_NOT_FORWARDED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length']);
 
-/** How long the cluster may take to answer before the caller gets a 504. */
+/** How long the cluster may take to start answering before the caller gets a 504. */
 export const CLUSTER_TIMEOUT_MS = 60_000;
 
 /** The cluster URL a request path maps to: the configured URL (with any path prefix) + path + query. */
 export function clusterUrlFor(clusterUrl: string, requestUrl: string): string {
+  return clusterUrl.replace(/\/+$/, '') + pathAndQuery(requestUrl);
+}
+
+function pathAndQuery(requestUrl: string): string {
   const start = requestUrl.indexOf('/', requestUrl.indexOf('//') + 2);
-  const pathAndQuery = start === -1 ? '/' : requestUrl.slice(start);
-  const hash = pathAndQuery.indexOf('#');
-  return clusterUrl.replace(/\/+$/, '') + (hash === -1 ? pathAndQuery : pathAndQuery.slice(0, hash));
+  const rest = start === -1 ? '/' : requestUrl.slice(start);
+  const hash = rest.indexOf('#');
+  return hash === -1 ? rest : rest.slice(0, hash);
 }
 
 export function forwardedRequestHeaders(headers: Headers): Headers {
+  // Headers the client named in Connection are for this hop only (RFC 9110, 7.6.1).
+  const hopByHop = new Set((headers.get('connection') ?? '').split(',').map((name) => name.trim().toLowerCase()));
   const forwarded = new Headers();
   headers.forEach((value, name) => {
-    if (!REQUEST_HEADERS_NOT_FORWARDED.has(name) && !name.startsWith('x-middleware-') && !name.startsWith('next-')) forwarded.append(name, value);
+    if (REQUEST_HEADERS_NOT_FORWARDED.has(name) || hopByHop.has(name) || name.startsWith('x-middleware-') || name.startsWith('next-')) return;
+    forwarded.append(name, value);
   });
+  forwarded.set('accept-encoding', 'identity');
   return forwarded;
 }
 
 /** Forwards one API request to the cluster and answers with the cluster's response. */
 export async function forwardToCluster(request: Request, clusterUrl: string, timeoutMs = CLUSTER_TIMEOUT_MS): Promise<Response> {
-  const target = clusterUrlFor(clusterUrl, request.url);
+  // request.url is a parsed URL: dot segments ("..", "%2e%2e") are already resolved, so the
+  // path cannot climb out of a path prefix in ELASTICSEARCH_URL.
+  const target = pathAndQuery(request.url);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
+  // The deadline is for the cluster to start answering; a long body then streams as long as it takes.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new DOMException('no answer in time', 'TimeoutError')), timeoutMs);
   let upstream: Response;
   try {
-    upstream = await fetch(target, {
+    upstream = await fetch(clusterUrl.replace(/\/+$/, '') + target, {
       method: request.method,
       headers: forwardedRequestHeaders(request.headers),
       // Streamed through: the cluster applies its own http.max_content_length.
       body: hasBody ? request.body : undefined,
       duplex: 'half',
       redirect: 'manual',
-      signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]),
+      signal: AbortSignal.any([request.signal, deadline.signal]),
     } as RequestInit);
   } catch (error) {
-    return unreachable(clusterUrl, error);
+    return unreachable(clusterUrl, deadline.signal.aborted ? deadline.signal.reason : error);
+  } finally {
+    clearTimeout(timer);
   }
   const headers = new Headers();
   upstream.headers.forEach((value, name) => {
@@ -81,7 +100,7 @@ function unreachable(clusterUrl: string, error: unknown): Response {
   const timedOut = error instanceof Error && error.name === 'TimeoutError';
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = (cause as { code?: unknown } | undefined)?.code;
-  // A code (ECONNREFUSED) or an error name only: messages may quote the URL, and a URL may hold credentials.
+  // A code (ECONNREFUSED) or an error name only: messages may quote the URL.
   const detail = timedOut ? 'no answer in time' : typeof code === 'string' ? code : cause instanceof Error ? cause.name : 'request failed';
   const status = timedOut ? 504 : 502;
   const type = timedOut ? 'timeout_exception' : 'connect_exception';

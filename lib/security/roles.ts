@@ -116,9 +116,10 @@ export interface ResolvedRoles {
 }
 
 /**
- * Distinct role-name sets whose resolution is kept, as Elasticsearch's roles cache
- * (`xpack.security.authz.store.roles.cache.max_size`, 10,000 by default). Callers with
- * arbitrary role lists (JWT claims, role mappings) cannot grow it without bound.
+ * Distinct role-name sets whose resolution is kept: the default size of Elasticsearch's roles
+ * cache (`xpack.security.authz.store.roles.cache.max_size`, 10,000), so callers with arbitrary
+ * role lists (JWT claims, role mappings) cannot grow it without bound. Unlike Elasticsearch's
+ * least-recently-used cache it drops the oldest entry; a dropped set is cheap to resolve again.
  */
 export const RESOLVED_ROLES_CACHE_MAX = 10_000;
 

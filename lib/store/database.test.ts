@@ -22,6 +22,12 @@ describe('openDatabase and DATA_DIR', () => {
     expect(() => openDatabase(path.join(file, 'x'))).toThrow(`DATA_DIR [${path.join(file, 'x')}] is not a writable directory: ENOTDIR`);
   });
 
+  it('names a DATA_DIR that is a file', () => {
+    const file = path.join(base, 'another-file');
+    fs.writeFileSync(file, '');
+    expect(() => openDatabase(file)).toThrow(`DATA_DIR [${file}] is not a writable directory: ENOTDIR`);
+  });
+
   it.runIf(fs.existsSync('/proc/self'))('names a DATA_DIR where no directory can be made (/proc) instead of hanging', () => {
     // In a child process with a deadline: the failure this guards against is a start that never returns.
     const script = `import('./lib/store/database.ts').then((m) => { try { (m.openDatabase ?? m.default.openDatabase)('/proc/no-such-data-dir/x'); } catch (e) { console.log(e.message); } })`;

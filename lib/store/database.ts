@@ -23,6 +23,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
   const dir = path.resolve(dataDir);
   try {
     createDirectory(dir);
+    if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(`${dir} is not a directory`), { code: 'ENOTDIR' });
     fs.accessSync(dir, fs.constants.W_OK | fs.constants.R_OK);
   } catch (cause) {
     throw new StoreError(

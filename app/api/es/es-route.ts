@@ -16,13 +16,15 @@ import { forwardToCluster } from '@/lib/es-api/cluster-proxy';
  * grant are cached creates one promise here: the body read, which continues into the dispatcher.
  */
 export function handleEsRequest(request: Request): Promise<Response> {
+  // In front of a cluster every request goes there; the embedded engine is never opened.
+  clusterUrl ??= getConfig().ELASTICSEARCH_URL ?? null;
+  if (clusterUrl !== null) return forwardToCluster(request, clusterUrl);
   const runtime = readyRuntime();
-  if (runtime) return handleWith(runtime.dispatcher, request);
-  // No embedded engine yet: either in front of a cluster (then never), or before its first use.
-  const clusterUrl = getConfig().ELASTICSEARCH_URL;
-  if (clusterUrl) return forwardToCluster(request, clusterUrl);
-  return getRuntime().then(({ dispatcher }) => handleWith(dispatcher, request));
+  return runtime ? handleWith(runtime.dispatcher, request) : getRuntime().then(({ dispatcher }) => handleWith(dispatcher, request));
 }
+
+/** ELASTICSEARCH_URL, or null for the embedded engine; read once (the configuration is fixed per process). */
+let clusterUrl: string | null | undefined;
 
 function handleWith(dispatcher: EsApiDispatcher, request: Request): Promise<Response> {
   const { path, query } = splitUrl(request.url);
