@@ -6,7 +6,7 @@ import { SecurityEngine } from './engine';
 import { EsError } from './errors';
 import { Actions } from './actions';
 import type { Authentication } from './authentication';
-import type { RoleDescriptor } from './roles';
+import { RESOLVED_ROLES_CACHE_MAX, type RoleDescriptor } from './roles';
 import { findPrivilegesThatGrant } from './privileges';
 
 const ACTIVATE = 'cluster:admin/xpack/security/profile/activate';
@@ -200,5 +200,33 @@ describe('role changes are seen at once (resolution cache)', () => {
 
     engine.roles.put('evolving', role(['all']));
     expect(engine.authorization.isAuthorized(bob, ACTIVATE)).toBe(true);
+  });
+});
+
+describe('role resolution cache', () => {
+  it('keeps at most the configured number of role-name sets, oldest out first, and answers alike after eviction', () => {
+    const roles = engine.roles;
+    const first = roles.resolve(['viewer', 'no_such_role_0']);
+    expect(first).toEqual({ effective: ['viewer'], missing: ['no_such_role_0'], cluster: roles.get('viewer')?.cluster });
+    for (let i = 1; i <= RESOLVED_ROLES_CACHE_MAX + 50; i++) roles.resolve(['viewer', `no_such_role_${i}`]);
+    expect(roles.cachedResolutions).toBe(RESOLVED_ROLES_CACHE_MAX);
+
+    // The first set was evicted: resolving it again computes a new, equal result.
+    const again = roles.resolve(['viewer', 'no_such_role_0']);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(roles.cachedResolutions).toBe(RESOLVED_ROLES_CACHE_MAX);
+    // A recent set is still the cached object.
+    const recent = ['viewer', `no_such_role_${RESOLVED_ROLES_CACHE_MAX + 50}`];
+    expect(roles.resolve(recent)).toBe(roles.resolve(recent));
+  });
+
+  it('drops every cached resolution when a role changes', () => {
+    const roles = engine.roles;
+    roles.resolve(['superuser']);
+    expect(roles.cachedResolutions).toBeGreaterThan(0);
+    roles.put('cache_test_role', { cluster: ['monitor'], indices: [], applications: [], run_as: [], metadata: {}, transient_metadata: { enabled: true } });
+    expect(roles.cachedResolutions).toBe(0);
+    expect(roles.resolve(['cache_test_role']).cluster).toEqual(['monitor']);
   });
 });
