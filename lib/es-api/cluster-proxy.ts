@@ -36,7 +36,11 @@ const RESPONSE_HEADERS_NOT_FORWARDED = new Set(['connection', 'keep-alive', 'tra
 /** How long the cluster may take to start answering before the caller gets a 504. */
 export const CLUSTER_TIMEOUT_MS = 60_000;
 
-/** The cluster URL a request path maps to: the configured URL (with any path prefix) + path + query. */
+/**
+ * The cluster URL a request path maps to: the configured URL (with any path prefix) + path + query.
+ * A Request's url is already parsed, so dot segments ("..", "%2e%2e") are resolved and the path
+ * cannot climb out of the prefix.
+ */
 export function clusterUrlFor(clusterUrl: string, requestUrl: string): string {
   return clusterUrl.replace(/\/+$/, '') + pathAndQuery(requestUrl);
 }
@@ -62,16 +66,13 @@ export function forwardedRequestHeaders(headers: Headers): Headers {
 
 /** Forwards one API request to the cluster and answers with the cluster's response. */
 export async function forwardToCluster(request: Request, clusterUrl: string, timeoutMs = CLUSTER_TIMEOUT_MS): Promise<Response> {
-  // request.url is a parsed URL: dot segments ("..", "%2e%2e") are already resolved, so the
-  // path cannot climb out of a path prefix in ELASTICSEARCH_URL.
-  const target = pathAndQuery(request.url);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
   // The deadline is for the cluster to start answering; a long body then streams as long as it takes.
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new DOMException('no answer in time', 'TimeoutError')), timeoutMs);
   let upstream: Response;
   try {
-    upstream = await fetch(clusterUrl.replace(/\/+$/, '') + target, {
+    upstream = await fetch(clusterUrlFor(clusterUrl, request.url), {
       method: request.method,
       headers: forwardedRequestHeaders(request.headers),
       // Streamed through: the cluster applies its own http.max_content_length.
