@@ -128,6 +128,18 @@ describe('update profile data (PUT|POST /_security/profile/{uid}/_data)', () => 
     expect(all.data).toEqual({ app1: { theme: 'default' }, app2: { theme: 'dark' } });
   });
 
+  it('refuses data nested past 1000 levels with a 400, and stores and prints data at the limit', async () => {
+    // {"data":{"deep": ... }}: the body's own two levels count towards the limit.
+    const deepData = (levels: number) => '{"data":{"deep":' + '{"a":'.repeat(levels - 3) + '[1]' + '}'.repeat(levels - 3) + '}}';
+    const refused = await call('POST', `/_security/profile/${uid}/_data`, deepData(1001));
+    expect(reason(refused, 400, 'x_content_parse_exception')).toMatch(/Document nesting depth \(1001\) exceeds the maximum allowed \(1000/);
+    const stored = await call('POST', `/_security/profile/${uid}/_data`, deepData(1000));
+    expect(stored.status, stored.raw).toBe(200);
+    const pretty = await call('GET', `/_security/profile/${uid}?data=deep&pretty`);
+    expect(pretty.status).toBe(200);
+    expect(pretty.raw.split('"a" : ').length - 1).toBe(997);
+  });
+
   it('merges recursively, replaces scalars and arrays, stores explicit nulls, and appends new keys', async () => {
     await call('POST', `/_security/profile/${uid}/_data`, {
       data: { merge: { a: 1, nested: { x: 1, y: [1, 2] }, keep: 'k' } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParsedBody } from './x-content';
+import { MAX_NESTING_DEPTH, ParsedBody } from './x-content';
 
 /**
  * fastValue() is the hot path's JSON.parse: it must hand back exactly the bodies the positioned
@@ -51,5 +51,55 @@ describe('ParsedBody.fastValue', () => {
   it('returns undefined for text that is not JSON', () => {
     expect(fast('{"a":')).toBeUndefined();
     expect(fast("{'a':1}")).toBeUndefined();
+  });
+});
+
+/**
+ * Jackson's default nesting limit (1000 objects and arrays), which Elasticsearch keeps. Without
+ * it a deeply nested body overflowed the stack in the parsers and serializers: a 500, and
+ * profile data stored that no later `?pretty` read could print.
+ */
+describe('nesting depth', () => {
+  const nested = (depth: number, inner = '1') => '{"a":'.repeat(depth - 1) + `[${inner}]` + '}'.repeat(depth - 1);
+  const errorOf = (text: string) => {
+    try {
+      void new ParsedBody(text).root;
+    } catch (error) {
+      return error as { status: number; type: string; reason: string };
+    }
+    throw new Error('expected a parse error');
+  };
+
+  it('accepts 1000 levels, on the fast path and in the tree', () => {
+    const text = nested(MAX_NESTING_DEPTH);
+    expect(new ParsedBody(text).fastValue()).toBeDefined();
+    expect(new ParsedBody(text).root.type).toBe('object');
+  });
+
+  it('refuses level 1001 with Jackson\'s message, at the container that went too deep', () => {
+    const text = nested(MAX_NESTING_DEPTH + 1);
+    expect(new ParsedBody(text).fastValue()).toBeUndefined();
+    const error = errorOf(text);
+    expect(error.status).toBe(400);
+    expect(error.type).toBe('x_content_parse_exception');
+    // The 1001st container is the array, at column 5001 after 1000 copies of `{"a":`; like every
+    // position here, reported one further on, where Jackson stands after reading it.
+    expect(error.reason).toBe(
+      '[1:5002] Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)',
+    );
+  });
+
+  it('refuses any depth far beyond the limit without overflowing the stack', () => {
+    expect(errorOf('['.repeat(100_000)).reason).toMatch(/^\[1:1002\] Document nesting depth \(1001\)/);
+    expect(errorOf(nested(50_000)).status).toBe(400);
+  });
+
+  it('reports a syntax error before the deep part first, as a streaming parser meets it', () => {
+    expect(errorOf('{"a":tru, "b":' + '['.repeat(2000)).reason).toMatch(/^\[1:7\] Unexpected character/);
+  });
+
+  it('does not count brackets inside strings', () => {
+    const text = `{"a":"${'['.repeat(5000)}","b":"\\"{{{"}`;
+    expect(new ParsedBody(text).fastValue()).toEqual({ a: '['.repeat(5000), b: '"{{{' });
   });
 });

@@ -91,11 +91,33 @@ export function requestBodyRequired(): EsError {
 export function parseJson(source: BodySource): JsonNode | undefined {
   if (source.text.trim() === '') return undefined;
   const errors: ParseError[] = [];
-  const root = parseTree(source.text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tooDeepAt = scanStructure(source.text).tooDeepAt;
+  if (tooDeepAt >= 0) {
+    // Jackson stops at the container that goes one level too deep; a syntax error before it
+    // is still what it reports first. (Errors at the end of the cut text are only the cut.)
+    parseTree(source.text.slice(0, tooDeepAt), errors, PARSE_OPTIONS);
+    const earlier = errors.find((error) => error.offset < tooDeepAt);
+    if (earlier) throw syntaxError(source, earlier);
+    throw source.parseError(tooDeepAt + 1, nestingTooDeepMessage());
+  }
+  const root = parseTree(source.text, errors, PARSE_OPTIONS);
   if (errors.length > 0) throw syntaxError(source, errors[0]);
   if (!root) throw source.parseError(0, 'Unexpected end-of-input');
   rejectDuplicateKeys(source, root);
   return root;
+}
+
+const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
+/**
+ * Jackson's default StreamReadConstraints (Elasticsearch changes only the string length): a
+ * document nests at most 1000 objects and arrays. Beyond that the parsers here, the duplicate-key
+ * check and the serializers would all recurse deep enough to overflow the stack.
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
+function nestingTooDeepMessage(): string {
+  return `Document nesting depth (${MAX_NESTING_DEPTH + 1}) exceeds the maximum allowed (${MAX_NESTING_DEPTH}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`;
 }
 
 const ERROR_TEXT: Record<number, string> = {
@@ -319,8 +341,12 @@ export class ParsedBody {
     if (this.fast === undefined) {
       this.fast = null;
       try {
-        const value: unknown = JSON.parse(this.source.text);
-        if (keysAreDistinct(this.source.text, value)) this.fast = { value };
+        const structure = scanStructure(this.source.text);
+        // Too deep: left to the tree, which reports it (JSON.parse would accept it).
+        if (structure.tooDeepAt < 0) {
+          const value: unknown = JSON.parse(this.source.text);
+          if (structure.keys < 2 || structure.keys === countKeysParsed(value)) this.fast = { value };
+        }
       } catch {
         // the tree reports the error with its position (or a nesting too deep to count here)
       }
@@ -330,35 +356,39 @@ export class ParsedBody {
 }
 
 /**
- * True when no object in `value` (JSON.parse of `text`) had a key repeated in `text`. JSON.parse
- * keeps the last of repeated keys, so the parsed objects then hold fewer keys than the text
- * names: counting both sides is exact, whatever the nesting or escaping (`"\u0061"` repeats `"a"`),
- * and needs neither a set of names nor a copy of any of them.
+ * One pass over valid-looking JSON text, outside strings (where every `"` opens a string):
+ *
+ * - `keys`: object keys written, i.e. strings followed by `:` (a value never is). JSON.parse
+ *   keeps the last of repeated keys, so when the parsed objects hold fewer keys than the text
+ *   names, a key was repeated: counting both sides is exact, whatever the nesting or escaping
+ *   (`"\u0061"` repeats `"a"`), and needs neither a set of names nor a copy of any of them.
+ * - `tooDeepAt`: offset of the first `{` or `[` nested deeper than MAX_NESTING_DEPTH, or -1.
  */
-function keysAreDistinct(text: string, value: unknown): boolean {
-  const written = countKeysWritten(text);
-  return written < 2 || written === countKeysParsed(value);
-}
-
-/**
- * Object keys written in valid JSON text: outside strings every `"` opens a string, and a string
- * followed by `:` is a key (a value never is).
- */
-function countKeysWritten(text: string): number {
+function scanStructure(text: string): { keys: number; tooDeepAt: number } {
   let keys = 0;
+  let depth = 0;
   const length = text.length;
   for (let i = 0; i < length; i++) {
-    if (text.charCodeAt(i) !== QUOTE) continue;
+    const c = text.charCodeAt(i);
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth > MAX_NESTING_DEPTH) return { keys, tooDeepAt: i };
+      continue;
+    }
+    if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      depth--;
+      continue;
+    }
+    if (c !== QUOTE) continue;
     for (i++; i < length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) break;
+      const d = text.charCodeAt(i);
+      if (d === BACKSLASH) i++;
+      else if (d === QUOTE) break;
     }
     let next = i + 1;
     while (next < length && isJsonWhitespace(text.charCodeAt(next))) next++;
     if (text.charCodeAt(next) === COLON) keys++;
   }
-  return keys;
+  return { keys, tooDeepAt: -1 };
 }
 
 /** Keys held by the objects of a parsed JSON value, at every depth. */
@@ -375,6 +405,10 @@ function countKeysParsed(value: unknown): number {
 }
 
 const QUOTE = 0x22;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 
