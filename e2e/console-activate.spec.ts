@@ -124,6 +124,36 @@ test('empty fields show field errors without sending a request, then clear as th
   expect(requests()).toBe(0);
 });
 
+test('a new attempt or another grant type clears the previous response', async ({ page }) => {
+  await signInToActivate(page);
+  const requests = countRequests(page, '/api/console/activate');
+  const result = page.getByTestId('activationResult');
+  const placeholder = page.getByText('Submit the form to see the profile Elasticsearch returns.');
+  const fail = async () => {
+    await page.getByTestId('username').fill('nobody');
+    await page.getByTestId('password').fill('whatever');
+    await page.getByTestId('activateSubmit').click();
+    await expect(page.getByTestId('responseStatus')).toHaveText('401 Unauthorized');
+  };
+  await fail();
+  // An attempt stopped by validation: the old 401 is gone, only the field error shows.
+  await page.getByTestId('username').fill('x'.repeat(5000));
+  await page.getByTestId('password').fill('whatever');
+  await page.getByTestId('activateSubmit').click();
+  await expect(page.getByText('Username is too long.')).toBeVisible();
+  await expect(result).toHaveCount(0);
+  await expect(placeholder).toBeVisible();
+  // The cURL describes the form again, not the request that got the 401.
+  expect(await page.getByTestId('curlCommand').textContent()).not.toContain('"username":"nobody"');
+  expect(requests()).toBe(1);
+  // Another grant type: the password grant's response does not belong to it.
+  await fail();
+  await page.getByTestId('grantAccessToken').click();
+  await expect(result).toHaveCount(0);
+  await expect(placeholder).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test('the whole activate flow works with the keyboard alone', async ({ page }) => {
   await signInToActivate(page);
   await page.getByTestId('username').focus();
@@ -280,6 +310,21 @@ test('the grant type group is named by its legend and described by its help text
   const group = page.getByRole('radiogroup', { name: 'Grant type' });
   await expect(group).toBeVisible();
   await expect(group).toHaveAccessibleDescription('How the user proves who they are.');
+});
+
+test('every page links the app icon, which is served as an SVG image', async ({ page }) => {
+  for (const path of ['/login', '/no-such-page']) {
+    await page.goto(server.url + path);
+    const link = page.locator('head link[rel="icon"]');
+    await expect(link).toHaveCount(1);
+    await expect(link).toHaveAttribute('type', 'image/svg+xml');
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/icon\.svg(\?|$)/);
+    const icon = await page.request.get(server.url + href);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(await icon.text()).toContain('<svg');
+  }
 });
 
 test('an unknown console page answers 404 with the console\'s own page, accessible in both modes', async ({ browser }, testInfo) => {

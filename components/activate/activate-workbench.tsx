@@ -63,11 +63,18 @@ export function ActivateWorkbench({ initialUsername = '' }: { initialUsername?: 
     mutationFn: (parcel) => consoleFetch<ActivationOutcome>('/api/console/activate', { method: 'POST', json: parcel.take() }),
   });
 
+  // A new attempt or another grant type makes the shown response stale: clear it (and the cURL
+  // of that request), so it never sits next to the new field errors as if it were their answer.
+  const clearResponse = () => {
+    mutation.reset();
+    setLastRequest(null);
+  };
+
   const onSubmit = handleSubmit((values) => {
     setLastRequest({ grantType: values.grantType, username: values.username, withSharedSecret: values.sharedSecret !== '' });
     for (const field of SECRET_FIELDS) setValue(field, '', { shouldValidate: false, shouldDirty: false });
     mutation.mutate(new OneShot(values));
-  });
+  }, clearResponse);
 
   const errors = formState.errors;
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
@@ -95,7 +102,10 @@ export function ActivateWorkbench({ initialUsername = '' }: { initialUsername?: 
                     {...rowProps}
                     legend="Grant type"
                     idSelected={field.value}
-                    onChange={(id) => field.onChange(id)}
+                    onChange={(id) => {
+                      if (id !== field.value) clearResponse();
+                      field.onChange(id);
+                    }}
                     options={[
                       { id: 'password', label: 'Password', 'data-testid': 'grantPassword' },
                       { id: 'access_token', label: 'Access token', 'data-testid': 'grantAccessToken' },

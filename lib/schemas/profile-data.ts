@@ -26,10 +26,14 @@ function jsonObjectText(label: string) {
 
 export const profileDataFormSchema = z
   .object({ labels: jsonObjectText('Labels'), data: jsonObjectText('Data') })
-  .refine((v) => parseObject(v.labels) !== undefined && parseObject(v.data) !== undefined, { message: 'Fix the JSON first.' })
-  .refine((v) => Object.keys(parseObject(v.labels) ?? {}).length + Object.keys(parseObject(v.data) ?? {}).length > 0, {
-    path: ['data'],
-    message: 'Add at least one key to labels or data.',
+  .superRefine((v, ctx) => {
+    const labels = parseObject(v.labels);
+    const data = parseObject(v.data);
+    // A field that is not a JSON object already has its own error; "empty" would only mislead.
+    if (labels === undefined || data === undefined) return;
+    if (Object.keys(labels).length + Object.keys(data).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['data'], message: 'Add at least one key to labels or data.' });
+    }
   });
 
 export type ProfileDataFormInput = z.input<typeof profileDataFormSchema>;

@@ -5,7 +5,7 @@ const username = z
   .string()
   .min(1, 'Username is required.')
   .max(507, 'Username must be at most 507 characters.')
-  .regex(/^[\x20-\x7E]*$/, 'Use letters, digits, spaces and ASCII punctuation only.')
+  .regex(/^[\x20-\x7E]*$/, 'Use ASCII letters, digits, spaces and punctuation only.')
   .refine((v) => v.trim() === v, 'Remove the leading or trailing spaces.');
 
 const email = z.union([z.literal(''), z.email('Enter a valid email address.')]);
