@@ -14,7 +14,9 @@ const nextConfig = {
       // its own route (app/%5Fsecurity); the others, except Next's own /_next, are rewritten to
       // the catch-all, which answers Elasticsearch's "no handler found". As a fallback rewrite
       // it is only tried for paths no route matched, so the API's own routes never pay for it.
-      fallback: [{ source: '/:first(_(?!next(?:/|$)|security(?:/|$))[^/]*)/:rest*', destination: '/api/es/:first/:rest*' }],
+      // (Sources match without regard to case: /_Security/... comes here too, as it must, since
+      // the route is case-sensitive like Elasticsearch's paths.)
+      fallback: [{ source: '/:first(_(?!next(?:/|$))[^/]*)/:rest*', destination: '/api/es/:first/:rest*' }],
     };
   },
 };

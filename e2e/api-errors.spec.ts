@@ -284,6 +284,37 @@ test.describe('routing errors (§13)', () => {
     expect(authenticated.json()).toEqual({ error: 'no handler found for uri [/_foo?x=1] and method [GET]', status: 400 });
   });
 
+  test('a path in another letter case is an unknown path, not an HTML page', async () => {
+    for (const path of ['/_Security/user', '/_SECURITY/_authenticate']) {
+      const response = await es(path, { auth: ELASTIC });
+      expect(response.status, path).toBe(400);
+      expect(response.json()).toEqual({ error: `no handler found for uri [${path}] and method [GET]`, status: 400 });
+    }
+  });
+
+  test('a malformed percent escape in the path: 400 with RestUtils.decodeComponent\'s message, never a 500', async () => {
+    const cases: Array<[string, string]> = [
+      ['/_security/user/%', 'unterminated escape sequence at end of string: %'],
+      ['/_security/user/ab%a', 'partial escape sequence at end of string: ab%a'],
+      ['/_foo/x%zz', "invalid escape sequence `%zz' at index 1 of: x%zz"],
+      // Elasticsearch would decode these two; the framework cannot route them, so they are refused plainly.
+      ['/_security/user/%C3%28', 'path segment [%C3%28] does not decode to UTF-8 text'],
+      ['/_security/user/a%%b', 'path segment [a%%b] does not decode to UTF-8 text'],
+    ];
+    for (const [path, reason] of cases) {
+      const response = await es(path, { auth: ELASTIC });
+      expect(response.status, path).toBe(400);
+      expect(response.json(), path).toEqual(esErrorBody('illegal_argument_exception', reason, 400));
+    }
+    // Well-formed escapes, ASCII or not, still reach the API.
+    expect((await es('/_security/user/el%61stic', { auth: ELASTIC })).status).toBe(200);
+    expect((await es('/_security/user/%C3%A9l%C3%A8ve', { auth: ELASTIC })).status).toBe(404);
+    // A console page with a malformed escape: a plain 400 too.
+    const page = await rawRequest(server.url, '/profiles/%');
+    expect(page.status).toBe(400);
+    expect(page.text).toContain('unterminated escape sequence');
+  });
+
   test('known path, wrong method: 405 with the Allow header', async () => {
     const response = await es('/_security/_authenticate', { method: 'POST', auth: ELASTIC });
     expect(response.status).toBe(405);
