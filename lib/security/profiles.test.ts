@@ -474,6 +474,21 @@ describe('getProfiles (compatibility notes §6.1)', () => {
     expect(t.engine.profiles.getProfiles([p.uid], []).profiles[0].enabled).toBe(false);
   });
 
+  it('enable/disable takes a new _seq_no only when the state changes (the update detects a noop)', () => {
+    const p = t.engine.profiles.activate(auth('toggle'));
+    const seqNo = () => t.engine.profiles.getProfiles([p.uid], []).profiles[0]._doc._seq_no;
+    const created = seqNo();
+    t.engine.profiles.setEnabled(p.uid, true);
+    expect(seqNo()).toBe(created);
+    t.engine.profiles.setEnabled(p.uid, false);
+    const disabled = seqNo();
+    expect(disabled).toBeGreaterThan(created);
+    t.engine.profiles.setEnabled(p.uid, false);
+    expect(seqNo()).toBe(disabled);
+    t.engine.profiles.setEnabled(p.uid, true);
+    expect(seqNo()).toBeGreaterThan(disabled);
+  });
+
   it('enable/disable of an unknown uid is a 404 document_missing_exception', () => {
     const error = thrownEsError(() => t.engine.profiles.setEnabled('u_nobody_0', true));
     expect(error.status).toBe(404);

@@ -457,6 +457,8 @@ export class ProfilesStore {
     return this.db.transaction(() => {
       const before = this.getStmt.get(uid);
       if (!before) return false;
+      // Elasticsearch's partial update detects a noop: the same state keeps its _seq_no.
+      if (Boolean(before.enabled) === enabled) return true;
       this.setEnabledStmt.run(enabled ? 1 : 0, this.nextSeqNo, PRIMARY_TERM, uid);
       this.nextSeqNo++;
       const old = toRecord(before);
