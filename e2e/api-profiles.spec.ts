@@ -142,6 +142,21 @@ test('Test enable disable user profile', async () => {
   // §4.6: enable/disable do not touch last_synchronized; each write takes a new _seq_no.
   expect(enabled.last_synchronized).toBe(disabled.last_synchronized);
   expect(enabled._doc._seq_no).toBeGreaterThan(disabled._doc._seq_no);
+  // Enabling an enabled profile changes nothing, so the update is a noop: no new _seq_no.
+  expect(await client.security.enableUserProfile({ uid })).toEqual({ acknowledged: true });
+  expect((await client.security.getUserProfile({ uid })).profiles[0]._doc._seq_no).toBe(enabled._doc._seq_no);
+});
+
+test('the official client with compression: true (gzip request bodies) activates and reads profiles', async () => {
+  const compressing = new Client({ node: server.url, auth: { username: 'elastic', password: ELASTIC_PASSWORD }, maxRetries: 0, compression: true });
+  try {
+    const profile = await compressing.security.activateUserProfile({ grant_type: 'password', username: JOE.username, password: JOE.password });
+    expect(profile.uid).toBe(JOE_UID);
+    await compressing.security.updateUserProfileData({ uid: JOE_UID, labels: { compressed: 'yes' } });
+    expect((await compressing.security.getUserProfile({ uid: JOE_UID })).profiles[0].labels).toMatchObject({ compressed: 'yes' });
+  } finally {
+    await compressing.close();
+  }
 });
 
 test('activation re-enables a disabled profile (§4.1, §4.5)', async () => {

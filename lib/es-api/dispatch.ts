@@ -48,6 +48,7 @@ export class EsApiDispatcher {
     if (bodyBytes !== undefined && bodyBytes > max) {
       return reply.send(413, errorBody(contentTooLong(bodyBytes, max)));
     }
+    if (request.unreadableBody) return reply.send(request.unreadableBody.status, errorBody(request.unreadableBody));
 
     const match = this.router.match(method, request.path);
     if (match.kind === 'not_found') {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody } from './read-body';
+import zlib from 'node:zlib';
+import { BodyDecodingError, BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody, readEncodedBody } from './read-body';
 
 const encoder = new TextEncoder();
+const MIB = 1024 * 1024;
 const text = (body: string) => body;
 
 /** A body stream that delivers `parts` as separate chunks, and tells how many reads it served. */
@@ -79,5 +81,53 @@ describe('readBodyWithLimit', () => {
     const error = await readBodyWithLimit(stream, '20', 8).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BodyTooLargeError);
     expect(pulls()).toBe(0);
+  });
+});
+
+describe('readEncodedBody', () => {
+  const streamOf = (bytes: Uint8Array) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+  const body = '{"grant_type":"password","username":"jürgen","password":"p"}';
+
+  it('decompresses gzip (what the official clients send with compression: true) and deflate, zlib-wrapped or raw', async () => {
+    for (const [encoding, bytes] of [
+      ['gzip', zlib.gzipSync(body)],
+      ['x-gzip', zlib.gzipSync(body)],
+      [' GZIP ', zlib.gzipSync(body)],
+      ['deflate', zlib.deflateSync(body)],
+      ['deflate', zlib.deflateRawSync(body)],
+    ] as const) {
+      expect(await readEncodedBody(streamOf(bytes), encoding, null, MIB), encoding).toBe(body);
+    }
+  });
+
+  it('reads identity and unknown encodings as they are', async () => {
+    expect(await readEncodedBody(streamOf(encoder.encode(body)), 'identity', null, MIB)).toBe(body);
+    expect(await readEncodedBody(streamOf(encoder.encode(body)), 'snappy', null, MIB)).toBe(body);
+  });
+
+  it('stops a body that decompresses past the limit (a zip bomb) at limit + 1 bytes', async () => {
+    const bomb = zlib.gzipSync(Buffer.alloc(50 * MIB, 0x20));
+    expect(bomb.byteLength).toBeLessThan(MIB);
+    const error = await readEncodedBody(streamOf(bomb), 'gzip', String(bomb.byteLength), MIB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BodyTooLargeError);
+    expect((error as BodyTooLargeError).size).toBe(MIB + 1);
+  });
+
+  it('refuses compressed bytes over the limit before decompressing them', async () => {
+    const error = await readEncodedBody(streamOf(new Uint8Array(10)), 'gzip', String(2 * MIB), MIB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BodyTooLargeError);
+    expect((error as BodyTooLargeError).size).toBe(2 * MIB);
+  });
+
+  it('reports a body that is not what its encoding says', async () => {
+    const error = await readEncodedBody(streamOf(encoder.encode(body)), 'gzip', null, MIB).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BodyDecodingError);
+    expect((error as Error).message).toMatch(/^request body is not valid \[gzip\] content: /);
   });
 });

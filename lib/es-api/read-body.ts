@@ -1,3 +1,6 @@
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
 /** Thrown when a body is larger than allowed; the dispatcher answers 413. */
 export class BodyTooLargeError extends Error {
   constructor(readonly size: number, readonly limit: number) {
@@ -49,7 +52,11 @@ async function readRemaining(reader: ReadableStreamDefaultReader<Uint8Array>, ch
  * upload is refused early instead of filling memory.
  */
 export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null, declaredLength: string | null, limit: number): Promise<string> {
-  if (!body) return '';
+  return utf8.decode(await readBytesWithLimit(body, declaredLength, limit));
+}
+
+async function readBytesWithLimit(body: ReadableStream<Uint8Array> | null, declaredLength: string | null, limit: number): Promise<Buffer> {
+  if (!body) return Buffer.alloc(0);
   if (declaredLength !== null && Number(declaredLength) > limit) {
     await body.cancel().catch(() => undefined);
     throw new BodyTooLargeError(Number(declaredLength), limit);
@@ -68,5 +75,53 @@ export async function readBodyWithLimit(body: ReadableStream<Uint8Array> | null,
     }
     chunks.push(value);
   }
-  return utf8.decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+/** Thrown when a compressed body does not decompress; the dispatcher answers 400. */
+export class BodyDecodingError extends Error {
+  constructor(readonly encoding: string, readonly detail: string) {
+    super(`request body is not valid [${encoding}] content: ${detail}`);
+  }
+}
+
+type Decompress = (input: Buffer, options: zlib.ZlibOptions) => Promise<Buffer>;
+
+const gunzip = promisify(zlib.gunzip) as Decompress;
+const inflate = promisify(zlib.inflate) as Decompress;
+const inflateRaw = promisify(zlib.inflateRaw) as Decompress;
+
+/** The Content-Encodings Elasticsearch's HTTP layer decompresses; "deflate" may be zlib-wrapped or raw. */
+const DECOMPRESSORS: Record<string, Decompress> = {
+  gzip: gunzip,
+  'x-gzip': gunzip,
+  deflate: (input, options) => inflate(input, options).catch(() => inflateRaw(input, options)),
+  'x-deflate': (input, options) => inflate(input, options).catch(() => inflateRaw(input, options)),
+};
+
+/**
+ * Reads a body sent with a Content-Encoding (the official clients' `compression: true` sends
+ * gzip). The limit applies to the compressed bytes and again to the decompressed ones, which
+ * stop at `limit + 1` bytes, so a small "zip bomb" cannot fill memory. Other encodings are read
+ * as they are, as Elasticsearch's HTTP layer passes them through.
+ */
+export async function readEncodedBody(
+  body: ReadableStream<Uint8Array> | null,
+  contentEncoding: string,
+  declaredLength: string | null,
+  limit: number,
+): Promise<string> {
+  const raw = await readBytesWithLimit(body, declaredLength, limit);
+  const encoding = contentEncoding.trim().toLowerCase();
+  const decompress = Object.hasOwn(DECOMPRESSORS, encoding) ? DECOMPRESSORS[encoding] : undefined;
+  if (!decompress || raw.byteLength === 0) return utf8.decode(raw);
+  let decompressed: Buffer;
+  try {
+    decompressed = await decompress(raw, { maxOutputLength: limit + 1 });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new BodyTooLargeError(limit + 1, limit);
+    throw new BodyDecodingError(encoding, error instanceof Error ? error.message : String(error));
+  }
+  if (decompressed.byteLength > limit) throw new BodyTooLargeError(decompressed.byteLength, limit);
+  return utf8.decode(decompressed);
 }

@@ -1,6 +1,7 @@
 import type { SecurityEngine } from '@/lib/security/engine';
 import type { Authentication } from '@/lib/security/authentication';
 import type { BodySource, JsonNode } from './x-content';
+import type { EsError } from '@/lib/security/errors';
 
 /** A request to the Elasticsearch-compatible API, independent of any HTTP framework. */
 export interface EsRequest {
@@ -14,6 +15,8 @@ export interface EsRequest {
   body: string;
   /** Size of a body that was too large to read (its text is then ''). */
   oversizedBodyBytes?: number;
+  /** Why a body could not be read at all (its text is then ''), answered before routing. */
+  unreadableBody?: EsError;
 }
 
 export interface EsResponse {

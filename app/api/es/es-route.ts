@@ -1,6 +1,7 @@
 import { getRuntime, readyRuntime } from '@/lib/es-api/runtime';
 import { getConfig } from '@/lib/config';
-import { BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody } from '@/lib/es-api/read-body';
+import { BodyDecodingError, BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody, readEncodedBody } from '@/lib/es-api/read-body';
+import { illegalArgument, type EsError } from '@/lib/security/errors';
 import type { EsApiDispatcher } from '@/lib/es-api/dispatch';
 import type { EsResponse } from '@/lib/es-api/types';
 import { forwardToCluster } from '@/lib/es-api/cluster-proxy';
@@ -28,20 +29,24 @@ let clusterUrl: string | null | undefined;
 
 function handleWith(dispatcher: EsApiDispatcher, request: Request): Promise<Response> {
   const { path, query } = splitUrl(request.url);
-  const answer = (body: string, oversizedBodyBytes?: number) =>
-    respond(dispatcher.dispatch({ method: request.method, path, query, headers: request.headers, body, oversizedBodyBytes }));
+  const answer = (body: string, oversizedBodyBytes?: number, unreadableBody?: EsError) =>
+    respond(dispatcher.dispatch({ method: request.method, path, query, headers: request.headers, body, oversizedBodyBytes, unreadableBody }));
+  const unreadable = (error: unknown) => {
+    if (error instanceof BodyTooLargeError) return answer('', error.size);
+    if (error instanceof BodyDecodingError) return answer('', undefined, illegalArgument(error.message));
+    throw error;
+  };
+  const limit = getConfig().HTTP_MAX_CONTENT_LENGTH;
+  const declared = request.headers.get('content-length');
+  const encoding = request.headers.get('content-encoding');
+  if (encoding !== null) return readEncodedBody(request.body, encoding, declared, limit).then(answer, unreadable);
   // With a Content-Length within the limit (HTTP framing guarantees no more bytes follow), the
   // body is read up to that length and the first read continues straight into the dispatcher.
   // Chunked bodies are counted as they stream in, up to the limit.
-  const limit = getConfig().HTTP_MAX_CONTENT_LENGTH;
-  const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) <= limit) {
     return readDeclaredLengthBody(request.body, Number(declared), answer);
   }
-  return readBodyWithLimit(request.body, declared, limit).then(answer, (error: unknown) => {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    return answer('', error.size);
-  });
+  return readBodyWithLimit(request.body, declared, limit).then(answer, unreadable);
 }
 
 function respond(result: EsResponse | Promise<EsResponse>): Response | Promise<Response> {
