@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecurityEngine } from '@/lib/security/engine';
+import { EsError } from '@/lib/security/errors';
 import { EsApiDispatcher } from './dispatch';
 import type { EsResponse } from './types';
 import { suggestSimilar } from './suggest-similar';
@@ -56,6 +57,7 @@ interface Call {
   body?: string;
   via?: EsApiDispatcher;
   oversizedBodyBytes?: number;
+  unreadableBody?: EsError;
 }
 
 interface Result extends EsResponse {
@@ -63,7 +65,7 @@ interface Result extends EsResponse {
 }
 
 /** Dispatches in-process; every response must carry the product header. */
-async function call({ method = 'GET', url, headers = {}, body = '', via = dispatcher, oversizedBodyBytes }: Call): Promise<Result> {
+async function call({ method = 'GET', url, headers = {}, body = '', via = dispatcher, oversizedBodyBytes, unreadableBody }: Call): Promise<Result> {
   const q = url.indexOf('?');
   const response = await via.dispatch({
     method,
@@ -72,6 +74,7 @@ async function call({ method = 'GET', url, headers = {}, body = '', via = dispat
     headers: new Headers(headers),
     body,
     oversizedBodyBytes,
+    unreadableBody,
   });
   expect(response.headers['x-elastic-product']).toBe('Elasticsearch');
   return { ...response, json: response.body === '' ? undefined : JSON.parse(response.body) };
@@ -553,6 +556,14 @@ describe('request size limit', () => {
   it('a body too large to read (oversizedBodyBytes) is refused too', async () => {
     const res = await call({ method: 'POST', url: ACTIVATE_PATH, headers: { 'content-type': JSON_TYPE }, oversizedBodyBytes: 10_000_000 });
     expect(res.status).toBe(413);
+  });
+
+  it('a body that could not be read (a corrupt gzip body) is answered with its error before routing or authentication', async () => {
+    const problem = new EsError(400, 'illegal_argument_exception', 'request body is not valid [gzip] content: incorrect header check');
+    for (const url of [ACTIVATE_PATH, '/_no_such_api']) {
+      const res = await call({ method: 'POST', url, headers: { 'content-type': JSON_TYPE }, unreadableBody: problem });
+      expectEsError(res, 400, 'illegal_argument_exception', 'request body is not valid [gzip] content: incorrect header check');
+    }
   });
 });
 
