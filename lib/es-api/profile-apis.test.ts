@@ -307,6 +307,12 @@ describe('suggest (GET|POST /_security/profile/_suggest)', () => {
     expect(one.body.total).toEqual({ value: 3, relation: 'eq' });
     const none = await call('POST', '/_security/profile/_suggest', { size: 0 });
     expect(none.body.profiles).toEqual([]);
+    // A coercing int read, as Elasticsearch's parser does: fractions are cut, strings read as numbers.
+    for (const size of [1.5, '1.9', ' 1 ', '1e0']) {
+      const coerced = await call('POST', '/_security/profile/_suggest', { size });
+      expect(coerced.status, `size ${JSON.stringify(size)}`).toBe(200);
+      expect(coerced.body.profiles, `size ${JSON.stringify(size)}`).toHaveLength(1);
+    }
   });
 
   it('leaves disabled profiles out', async () => {
@@ -360,6 +366,11 @@ describe('suggest (GET|POST /_security/profile/_suggest)', () => {
     expect(hintField.body.error.caused_by.reason).toBe('[1:10] [suggest_profile_request_payload_hint] unknown field [uid] did you mean [uids]?');
     const badSize = await call('POST', '/_security/profile/_suggest', { size: 'ten' });
     expect(reason(badSize, 400, 'x_content_parse_exception')).toBe('[1:9] [suggest_profile_request_payload] failed to parse field [size]');
+    expect(badSize.body.error.caused_by).toEqual({ type: 'number_format_exception', reason: 'For input string: "ten"' });
+    for (const size of ['', '0x10', 'Infinity']) {
+      const notNumber = await call('POST', '/_security/profile/_suggest', { size });
+      expect(reason(notNumber, 400, 'x_content_parse_exception'), `size ${JSON.stringify(size)}`).toMatch(/failed to parse field \[size\]$/);
+    }
     const hugeSize = await call('POST', '/_security/profile/_suggest', { size: 10001 });
     expect(reason(hugeSize, 400, 'search_phase_execution_exception')).toBe('all shards failed');
     expect(hugeSize.body.error.caused_by.reason).toContain('Result window is too large, from + size must be less than or equal to: [10000] but was [10001]');

@@ -107,6 +107,12 @@ export function parseJson(source: BodySource): JsonNode | undefined {
   return root;
 }
 
+/** Double.parseDouble's decimal forms (surrounding whitespace allowed); NaN for anything else. */
+function javaDouble(text: string): number {
+  const trimmed = text.trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?$/.test(trimmed) ? Number(trimmed.replace(/[fFdD]$/, '')) : NaN;
+}
+
 const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
 /**
@@ -294,14 +300,16 @@ function parseField(source: BodySource, parserName: string, name: string, spec: 
       }
       return valueNode.value;
     case 'long': {
-      const n = Number(valueNode.value);
-      if (!Number.isInteger(n)) {
+      // AbstractXContentParser's coercing number read (ObjectParser's default): a string is read
+      // as a Java double, and a fraction is cut toward zero, so 1.5 and "1.5" both mean 1.
+      const n = valueNode.type === 'string' ? javaDouble(valueNode.value) : Math.trunc(valueNode.value);
+      if (!Number.isFinite(n)) {
         throw source.parseError(valueNode.offset, `[${parserName}] failed to parse field [${name}]`, {
           type: 'number_format_exception',
           reason: `For input string: "${valueNode.value}"`,
         });
       }
-      return n;
+      return Math.trunc(n);
     }
     case 'string_array': {
       if (valueNode.type === 'string') return [valueNode.value];
