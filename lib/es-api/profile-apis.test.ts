@@ -528,3 +528,26 @@ describe('GET /_security/user?with_profile_uid=true', () => {
     expect(reason(invalid, 400, 'illegal_argument_exception')).toBe('Failed to parse value [yes] as only [true] or [false] are allowed.');
   });
 });
+
+describe('GET|POST /_security/user/_has_privileges', () => {
+  it('answers which cluster privileges the caller holds', async () => {
+    const reply = await call('POST', '/_security/user/_has_privileges', { cluster: ['manage_security', 'monitor'] });
+    expect(reply.status, reply.raw).toBe(200);
+    expect(reply.body).toEqual({
+      username: 'elastic',
+      has_all_requested: true,
+      cluster: { manage_security: true, monitor: true },
+      index: {},
+      application: {},
+    });
+  });
+
+  it('refuses an unknown privilege with ClusterPrivilegeResolver\'s message, as roles and profile checks do', async () => {
+    const reply = await call('POST', '/_security/user/_has_privileges', { cluster: ['bogus'] });
+    expect(reason(reply, 400, 'illegal_argument_exception')).toMatch(
+      /^unknown cluster privilege \[bogus\]\. a privilege must be either one of the predefined cluster privilege names \[.*manage_security.*\] or a pattern over one of the available cluster actions$/,
+    );
+    const role = await call('PUT', '/_security/role/bogus_role', { cluster: ['bogus'] });
+    expect(reason(role, 400, 'illegal_argument_exception')).toBe(reply.body.error.reason);
+  });
+});

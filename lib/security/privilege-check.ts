@@ -10,7 +10,7 @@
  * roles use; any other combination is conservatively not granted.
  */
 import { PatternError, translateLuceneRegex } from './patterns';
-import { CLUSTER_PRIVILEGES, isClusterActionPattern } from './privileges';
+import { CLUSTER_PRIVILEGES, isClusterActionPattern, unknownClusterPrivilege } from './privileges';
 import { illegalArgument } from './errors';
 import type { ApplicationPrivileges, IndicesPrivileges, RoleDescriptor } from './roles';
 
@@ -235,14 +235,6 @@ export function patternCovers(granted: string, checked: string): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Cluster privileges
-
-function unknownClusterPrivilege(name: string) {
-  return illegalArgument(
-    `unknown cluster privilege [${name}]. a privilege must be either one of the predefined cluster privilege names [` +
-      Object.keys(CLUSTER_PRIVILEGES).sort().join(',') +
-      '] or a pattern over one of the available cluster actions',
-  );
-}
 
 function clusterDefinition(name: string): { grants: string[]; excludes: string[] } | undefined {
   const def = Object.hasOwn(CLUSTER_PRIVILEGES, name) ? CLUSTER_PRIVILEGES[name] : undefined;

@@ -4,6 +4,8 @@
  * `cluster:admin/xpack/security/profile/activate`), as Elasticsearch allows.
  */
 
+import { illegalArgument, type EsError } from './errors';
+
 interface ClusterPrivilegeDefinition {
   /** Action patterns granted; `*` matches any run of characters. */
   grants: string[];
@@ -60,6 +62,15 @@ function escapeRegExp(text: string): string {
 
 export function isKnownClusterPrivilege(name: string): boolean {
   return Object.hasOwn(CLUSTER_PRIVILEGES, name) || isClusterActionPattern(name);
+}
+
+/** ClusterPrivilegeResolver's error for a name that is neither a privilege nor an action pattern. */
+export function unknownClusterPrivilege(name: string): EsError {
+  return illegalArgument(
+    `unknown cluster privilege [${name}]. a privilege must be either one of the predefined cluster privilege names [` +
+      Object.keys(CLUSTER_PRIVILEGES).sort().join(',') +
+      '] or a pattern over one of the available cluster actions',
+  );
 }
 
 /** Raw action patterns allowed in a role's `cluster` list. */

@@ -1,6 +1,6 @@
 import type { RolesStore } from '@/lib/store/roles-store';
-import { CLUSTER_PRIVILEGES, isKnownClusterPrivilege, privilegeGrantsAction } from './privileges';
-import { illegalArgument, validationError } from './errors';
+import { isKnownClusterPrivilege, privilegeGrantsAction, unknownClusterPrivilege } from './privileges';
+import { validationError } from './errors';
 import { isValidSecurityName, SECURITY_NAME_RULES } from './names';
 
 export interface IndicesPrivileges {
@@ -157,13 +157,7 @@ export class RoleService {
     if (isReservedRole(name)) problems.push(`Role [${name}] is reserved and may not be used.`);
     if (problems.length > 0) throw validationError(problems);
     for (const privilege of descriptor.cluster) {
-      if (!isKnownClusterPrivilege(privilege)) {
-        throw illegalArgument(
-          `unknown cluster privilege [${privilege}]. a privilege must be either one of the predefined cluster privilege names [` +
-            Object.keys(CLUSTER_PRIVILEGES).sort().join(',') +
-            '] or a pattern over one of the available cluster actions',
-        );
-      }
+      if (!isKnownClusterPrivilege(privilege)) throw unknownClusterPrivilege(privilege);
     }
     const created = this.store.upsert(name, descriptor);
     this.resolved.clear();

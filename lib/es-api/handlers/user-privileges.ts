@@ -1,5 +1,5 @@
 import { Actions } from '@/lib/security/actions';
-import { isKnownClusterPrivilege } from '@/lib/security/privileges';
+import { isKnownClusterPrivilege, unknownClusterPrivilege } from '@/lib/security/privileges';
 import { illegalArgument, validationError } from '@/lib/security/errors';
 import type { RouteDefinition, RestContext } from '../types';
 import { parseObject } from '../x-content';
@@ -35,7 +35,7 @@ function hasPrivileges(ctx: RestContext) {
     }
     const result: Record<string, boolean> = {};
     for (const privilege of cluster) {
-      if (!isKnownClusterPrivilege(privilege)) throw illegalArgument(`unknown cluster privilege [${privilege}]`);
+      if (!isKnownClusterPrivilege(privilege)) throw unknownClusterPrivilege(privilege);
       result[privilege] = ctx.engine.authorization.hasClusterPrivilege(ctx.caller, privilege);
     }
     return {
