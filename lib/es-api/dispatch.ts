@@ -8,6 +8,7 @@ import { errorBody, serialize, simpleErrorBody } from './render';
 import { checkContentType, requestedCompatibility, responseContentType } from './media-type';
 import { ParsedBody, requestBodyRequired } from './x-content';
 import { similarCandidates } from './suggest-similar';
+import { applyFilterPath, parseFilterPath, type FilterPath } from './filter-path';
 
 /** Query parameters every Elasticsearch endpoint accepts (the "response params"). */
 const COMMON_PARAMS = ['pretty', 'human', 'error_trace', 'filter_path'];
@@ -39,7 +40,7 @@ export class EsApiDispatcher {
   dispatch(request: EsRequest): EsResponse | Promise<EsResponse> {
     const method = request.method.toUpperCase();
     const uri = request.query ? `${request.path}?${request.query}` : request.path;
-    const reply = new Reply(method, request.path, isPretty(request.query), this.options.logError ?? defaultLogError);
+    const reply = new Reply(method, request.path, isPretty(request.query), this.options.logError ?? defaultLogError, filterPathOf(request.query));
 
     // Like the HTTP layer of Elasticsearch, an oversized body is refused before routing.
     // A UTF-16 code unit is at most 3 UTF-8 bytes, so short bodies need no byte count.
@@ -152,6 +153,7 @@ class Reply {
     private readonly path: string,
     private readonly pretty: boolean,
     private readonly logError: (message: string, error: unknown) => void,
+    private readonly filter?: FilterPath,
   ) {}
 
   send(status: number, body: unknown, extraHeaders?: Record<string, string | string[]>, json?: string): EsResponse {
@@ -164,6 +166,7 @@ class Reply {
   }
 
   succeed(result: HandlerResult): EsResponse {
+    if (this.filter) return this.send(result.status ?? 200, applyFilterPath(result.body, this.filter));
     return this.send(result.status ?? 200, result.body, undefined, result.json);
   }
 
@@ -193,6 +196,13 @@ function standardHeaders(contentType: string): Readonly<Record<string, string>> 
     sharedHeaders.set(contentType, headers);
   }
   return headers;
+}
+
+/** `?filter_path=...` (success responses only, as in Elasticsearch); most queries have none. */
+function filterPathOf(query: string): FilterPath | undefined {
+  if (!query.includes('filter_path')) return undefined;
+  const value = new URLSearchParams(query).get('filter_path');
+  return value === null ? undefined : parseFilterPath(value);
 }
 
 function isPretty(query: string): boolean {

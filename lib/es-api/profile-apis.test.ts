@@ -551,3 +551,24 @@ describe('GET|POST /_security/user/_has_privileges', () => {
     expect(reason(role, 400, 'illegal_argument_exception')).toBe(reply.body.error.reason);
   });
 });
+
+describe('?filter_path on any endpoint', () => {
+  it('keeps only the named parts of a successful response', async () => {
+    const activated = await call('POST', '/_security/profile/_activate?filter_path=uid,user.username', { grant_type: 'password', username: 'joe', password: 'joe-password' });
+    expect(activated.status, activated.raw).toBe(200);
+    expect(Object.keys(activated.body)).toEqual(['uid', 'user']);
+    expect(activated.body.user).toEqual({ username: 'joe' });
+    const authenticate = await call('GET', '/_security/_authenticate?filter_path=-metadata,-authentication_realm,-lookup_realm,-authentication_type,-token,-api_key,-enabled,-full_name,-email');
+    expect(authenticate.body).toEqual({ username: 'elastic', roles: ['superuser'] });
+    const none = await call('GET', '/_security/_authenticate?filter_path=no_such_field');
+    expect(none.raw).toBe('{}');
+  });
+
+  it('leaves errors whole', async () => {
+    const missing = await call('GET', '/_security/user/nobody_at_all?filter_path=x');
+    expect(missing.status).toBe(404);
+    expect(missing.raw).toBe('{}');
+    const denied = await call('POST', '/_security/profile/_activate?filter_path=uid', { grant_type: 'password', username: 'joe', password: 'wrong' });
+    expect(reason(denied, 401, 'security_exception')).toContain('unable to authenticate user [joe]');
+  });
+});
