@@ -10,6 +10,19 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'bcrypt', '@elastic/elasticsearch', '@elastic/transport'],
   async rewrites() {
     return {
+      // GET / is both the console's home and Elasticsearch's root (the clients' info() and ping()).
+      // Browsers ask for HTML, and the console's own navigations carry an RSC header; anything
+      // else (curl, the official clients) gets Elasticsearch's answer from the API.
+      beforeFiles: [
+        {
+          source: '/',
+          missing: [
+            { type: 'header', key: 'accept', value: '(?:.*)text/html(?:.*)' },
+            { type: 'header', key: 'rsc' },
+          ],
+          destination: '/api/es',
+        },
+      ],
       // Every path that begins with "/_" is the Elasticsearch-compatible API. /_security/... has
       // its own route (app/%5Fsecurity); the others, except Next's own /_next, are rewritten to
       // the catch-all, which answers Elasticsearch's "no handler found". As a fallback rewrite

@@ -463,3 +463,42 @@ test('a console (non-API) path that does not exist answers the HTML not-found pa
   expect(response.text).not.toContain('no handler found');
   expect(response.text.toLowerCase()).toContain('<html');
 });
+
+test.describe('GET / (RestMainAction): the clients\' info() and ping()', () => {
+  test('the official client gets node and version information, and ping() answers true', async () => {
+    const client = esClient(server.url, 'elastic', ELASTIC_PASSWORD);
+    try {
+      const info = await client.info();
+      expect(Object.keys(info)).toEqual(['name', 'cluster_name', 'cluster_uuid', 'version', 'tagline']);
+      expect(info.tagline).toBe('You Know, for Search');
+      expect(info.version.number).toBe('9.0.0');
+      expect(info.version.build_flavor).toBe('profile-console');
+      expect(info.cluster_uuid).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      // The same data directory keeps its identity.
+      expect((await client.info()).cluster_uuid).toBe(info.cluster_uuid);
+      expect(await client.ping()).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('curl gets JSON, with authentication and the monitor privilege, as from Elasticsearch', async () => {
+    const ok = await es('/', { auth: ELASTIC, headers: { accept: '*/*' } });
+    expect(ok.status).toBe(200);
+    expect(ok.json().cluster_name).toBe('profile-console');
+    const anonymous = await es('/', { headers: { accept: '*/*' } });
+    expect(anonymous.status).toBe(401);
+    const viewer = await es('/', { auth: basic('bob', 'bob-password') });
+    expect(viewer.status).toBe(403);
+    expect(viewer.json().error.reason).toBe(
+      'action [cluster:monitor/main] is unauthorized for user [bob] with effective roles [viewer], this action is granted by the cluster privileges [monitor,manage,all]',
+    );
+  });
+
+  test('a browser asking for HTML still gets the console', async () => {
+    const page = await rawRequest(server.url, '/', { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(page.status).toBe(307);
+    expect(page.header('location')).toBe('/profiles/activate');
+    expect(page.headers['x-elastic-product']).toBeUndefined();
+  });
+});

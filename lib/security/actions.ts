@@ -22,6 +22,8 @@ export const Actions = {
   apiKeyCreate: 'cluster:admin/xpack/security/api_key/create',
   apiKeyGet: 'cluster:admin/xpack/security/api_key/get',
   apiKeyInvalidate: 'cluster:admin/xpack/security/api_key/invalidate',
+  /** GET / (RestMainAction): node and version information. */
+  main: 'cluster:monitor/main',
 } as const;
 
 export type ActionName = (typeof Actions)[keyof typeof Actions];

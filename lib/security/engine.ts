@@ -18,6 +18,7 @@ import { ApiKeyService } from './api-key-service';
 import { ConsoleServiceIdentity } from './console-service-identity';
 import { ApiKeyHeaderAuthenticator, BearerTokenGrantAuthenticator, BearerTokenHeaderAuthenticator } from './token-authenticators';
 import { RoleMappingsStore } from '@/lib/store/role-mappings-store';
+import { SettingsStore } from '@/lib/store/settings-store';
 import { RoleMappingService } from './role-mappings';
 import { loadSecuritySettingsFile, type SecuritySettings } from './settings-file';
 import { createJwtRealms, storedUserLookup, type JwtRealms } from './jwt/jwt-realms';
@@ -65,6 +66,8 @@ export class SecurityEngine {
   /** The configured JWT realms, if any. */
   readonly jwtRealms?: JwtRealms;
   readonly nodeName: string;
+  /** This data directory's lasting identity, Elasticsearch's cluster_uuid (made on first start). */
+  readonly clusterUuid: string;
   private purgeTimer?: NodeJS.Timeout;
 
   private constructor(options: EngineOptions) {
@@ -72,6 +75,7 @@ export class SecurityEngine {
     const securitySettings =
       options.securitySettings ?? (options.securitySettingsFile ? loadSecuritySettingsFile(options.securitySettingsFile) : undefined);
     this.db = openDatabase(options.dataDir);
+    this.clusterUuid = lastingClusterUuid(new SettingsStore(this.db));
     const usersStore = new UsersStore(this.db);
     this.roles = new RoleService(new RolesStore(this.db));
     this.authentication = new AuthenticationService(
@@ -199,4 +203,13 @@ export function generatePassword(length = 20): string {
     }
   }
   return out.join('');
+}
+
+/** Elasticsearch's UUID form (22 URL-safe base64 characters), stored once per data directory. */
+function lastingClusterUuid(settings: SettingsStore): string {
+  const stored = settings.get('cluster_uuid');
+  if (stored) return stored;
+  const uuid = randomBytes(16).toString('base64url');
+  settings.put('cluster_uuid', uuid);
+  return uuid;
 }
