@@ -558,6 +558,18 @@ describe('request size limit', () => {
     expect(res.status).toBe(413);
   });
 
+  it('returns the caller\'s X-Opaque-Id on answers and errors, and adds none when it was not sent', async () => {
+    const ok = await call({ url: '/_security/_authenticate', headers: { authorization: ELASTIC, 'x-opaque-id': 'job-42' } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers['x-opaque-id']).toBe('job-42');
+    const denied = await call({ url: '/_security/_authenticate', headers: { 'x-opaque-id': 'job-43' } });
+    expect(denied.status).toBe(401);
+    expect(denied.headers['x-opaque-id']).toBe('job-43');
+    expect(denied.headers['www-authenticate']).toBeDefined();
+    const plain = await call({ url: '/_security/_authenticate', headers: { authorization: ELASTIC } });
+    expect(plain.headers['x-opaque-id']).toBeUndefined();
+  });
+
   it('a body that could not be read (a corrupt gzip body) is answered with its error before routing or authentication', async () => {
     const problem = new EsError(400, 'illegal_argument_exception', 'request body is not valid [gzip] content: incorrect header check');
     for (const url of [ACTIVATE_PATH, '/_no_such_api']) {

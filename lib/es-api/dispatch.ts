@@ -41,6 +41,8 @@ export class EsApiDispatcher {
     const method = request.method.toUpperCase();
     const uri = request.query ? `${request.path}?${request.query}` : request.path;
     const reply = new Reply(method, request.path, isPretty(request.query), this.options.logError ?? defaultLogError, filterPathOf(request.query));
+    // Elasticsearch returns the caller's X-Opaque-Id on the response, so clients can match them up.
+    reply.opaqueId = request.headers.get('x-opaque-id') ?? undefined;
 
     // Like the HTTP layer of Elasticsearch, an oversized body is refused before routing.
     // A UTF-16 code unit is at most 3 UTF-8 bytes, so short bodies need no byte count.
@@ -147,6 +149,7 @@ class HandlerContext implements RestContext {
 /** Turns a handler's result or error into the response, in the negotiated content type. */
 class Reply {
   contentType = 'application/json';
+  opaqueId: string | undefined;
 
   constructor(
     private readonly method: string,
@@ -158,9 +161,10 @@ class Reply {
 
   send(status: number, body: unknown, extraHeaders?: Record<string, string | string[]>, json?: string): EsResponse {
     const headers = standardHeaders(this.contentType);
+    const extra = this.opaqueId === undefined ? extraHeaders : { ...extraHeaders, 'x-opaque-id': this.opaqueId };
     return {
       status,
-      headers: extraHeaders ? { ...headers, ...extraHeaders } : headers,
+      headers: extra ? { ...headers, ...extra } : headers,
       body: this.method === 'HEAD' ? '' : json !== undefined && !this.pretty ? json : serialize(body, this.pretty),
     };
   }
