@@ -572,3 +572,15 @@ describe('?filter_path on any endpoint', () => {
     expect(reason(denied, 401, 'security_exception')).toContain('unable to authenticate user [joe]');
   });
 });
+
+describe('JSON bodies with comments, as Elasticsearch accepts them', () => {
+  it('activates from a commented body', async () => {
+    const reply = await call(
+      'POST',
+      '/_security/profile/_activate',
+      '{\n  // the user whose profile this is\n  "grant_type": "password", /* inline */ "username": "joe",\n  "password": "joe-password"\n}',
+    );
+    expect(reply.status, reply.raw).toBe(200);
+    expect(reply.body.user.username).toBe('joe');
+  });
+});

@@ -103,3 +103,22 @@ describe('nesting depth', () => {
     expect(new ParsedBody(text).fastValue()).toEqual({ a: '['.repeat(5000), b: '"{{{' });
   });
 });
+
+/** Elasticsearch's JSON parser is configured with JsonParser.Feature.ALLOW_COMMENTS. */
+describe('comments in bodies', () => {
+  it('accepts // and /* */ comments anywhere whitespace may go', () => {
+    const text = '{ // the grant\n "grant_type": /* always */ "password", "username": "joe" /* , "x": 1 */ }';
+    expect(new ParsedBody(text).root.type).toBe('object');
+    expect(new ParsedBody(text).fastValue()).toBeUndefined(); // JSON.parse refuses them: the tree reads them
+  });
+
+  it('reports an unterminated comment at the end of the input', () => {
+    let reason = '';
+    try {
+      void new ParsedBody('{"a":1 /* open').root;
+    } catch (error) {
+      reason = (error as { reason: string }).reason;
+    }
+    expect(reason).toBe('[1:15] Unexpected end-of-input in a comment');
+  });
+});

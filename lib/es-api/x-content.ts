@@ -113,7 +113,8 @@ function javaDouble(text: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?[fFdD]?$/.test(trimmed) ? Number(trimmed.replace(/[fFdD]$/, '')) : NaN;
 }
 
-const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+// Elasticsearch's JSON parser allows comments (JsonParser.Feature.ALLOW_COMMENTS), both // and /* */.
+const PARSE_OPTIONS = { disallowComments: false, allowTrailingComma: false, allowEmptyContent: false };
 
 /**
  * Jackson's default StreamReadConstraints (Elasticsearch changes only the string length): a
@@ -126,6 +127,9 @@ function nestingTooDeepMessage(): string {
   return `Document nesting depth (${MAX_NESTING_DEPTH + 1}) exceeds the maximum allowed (${MAX_NESTING_DEPTH}, from \`StreamReadConstraints.getMaxNestingDepth()\`)`;
 }
 
+/** jsonc-parser's ParseErrorCode.UnexpectedEndOfComment. */
+const UNEXPECTED_END_OF_COMMENT = 11;
+
 const ERROR_TEXT: Record<number, string> = {
   1: "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
   2: 'Invalid numeric value',
@@ -137,7 +141,7 @@ const ERROR_TEXT: Record<number, string> = {
   8: 'expected close marker for Array',
   9: 'expected end of input',
   10: 'comments are not allowed',
-  11: 'comments are not allowed',
+  11: 'Unexpected end-of-input in a comment',
   12: 'Unexpected end-of-input in VALUE_STRING',
   13: 'Unexpected end-of-input in a number',
   14: 'Invalid unicode escape',
@@ -146,6 +150,11 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 function syntaxError(source: BodySource, error: ParseError): EsError {
+  if (error.error === UNEXPECTED_END_OF_COMMENT) {
+    // Jackson reads the comment to the end of the input before it notices.
+    const message = ERROR_TEXT[UNEXPECTED_END_OF_COMMENT];
+    return source.parseError(source.text.length, message, { type: 'json_parse_exception', reason: message });
+  }
   const atEnd = error.offset >= source.text.length;
   const detail = ERROR_TEXT[error.error] ?? 'malformed JSON';
   const message = atEnd
