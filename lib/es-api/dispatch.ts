@@ -125,7 +125,7 @@ class HandlerContext implements RestContext {
 
   param(name: string): string | undefined {
     this.consumed?.add(name);
-    return this.query?.get(name) ?? undefined;
+    return this.query ? lastValue(this.query, name) : undefined;
   }
 
   body(): ParsedBody | undefined {
@@ -202,17 +202,23 @@ function standardHeaders(contentType: string): Readonly<Record<string, string>> 
   return headers;
 }
 
+/** A repeated query parameter keeps its last value: RestUtils.decodeQueryString puts each into a map. */
+function lastValue(query: URLSearchParams, name: string): string | undefined {
+  const values = query.getAll(name);
+  return values.length > 0 ? values[values.length - 1] : undefined;
+}
+
 /** `?filter_path=...` (success responses only, as in Elasticsearch); most queries have none. */
 function filterPathOf(query: string): FilterPath | undefined {
   if (!query.includes('filter_path')) return undefined;
-  const value = new URLSearchParams(query).get('filter_path');
-  return value === null ? undefined : parseFilterPath(value);
+  const value = lastValue(new URLSearchParams(query), 'filter_path');
+  return value === undefined ? undefined : parseFilterPath(value);
 }
 
 function isPretty(query: string): boolean {
   if (!query.includes('pretty')) return false;
-  const value = new URLSearchParams(query).get('pretty');
-  return value !== null && value !== 'false';
+  const value = lastValue(new URLSearchParams(query), 'pretty');
+  return value !== undefined && value !== 'false';
 }
 
 function contentTooLong(size: number, limit: number): EsError {

@@ -584,3 +584,14 @@ describe('JSON bodies with comments, as Elasticsearch accepts them', () => {
     expect(reply.body.user.username).toBe('joe');
   });
 });
+
+describe('query parameters', () => {
+  it('a repeated parameter keeps its last value, as RestUtils.decodeQueryString does', async () => {
+    const uid = await activate('joe');
+    await call('POST', `/_security/profile/${uid}/_data`, { data: { qp_first: { v: 1 }, qp_last: { v: 2 } } });
+    const reply = await call('GET', `/_security/profile/${uid}?data=qp_first&data=qp_last`);
+    expect(reply.body.profiles[0].data).toEqual({ qp_last: { v: 2 } });
+    const pretty = await call('GET', `/_security/profile/${uid}?pretty=true&pretty=false`);
+    expect(pretty.raw.includes('\n')).toBe(false);
+  });
+});
