@@ -77,6 +77,54 @@ test('password grant: the profile JSON shows the username and realm, with a link
   expect(lines(await page.evaluate(() => navigator.clipboard.readText()))).toEqual(lines(curl));
 });
 
+test('while the request is in flight the response panel shows it is in progress, then the result', async ({ page }) => {
+  await signInToActivate(page);
+  // Hold the request until the in-progress state has been checked.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/console/activate', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId('username').fill(JACK.username);
+  await page.getByTestId('password').fill(JACK.password);
+  await page.getByTestId('activateSubmit').click();
+
+  const panel = page.getByRole('region', { name: 'Result' });
+  await expect(panel).toHaveAttribute('aria-busy', 'true');
+  await expect(panel.getByRole('status')).toHaveText(`Activating the profile of '${JACK.username}'…`);
+  await expect(panel.getByTestId('requestInProgress')).toHaveText('Request in progress');
+  await expect(panel.getByText('Submit the form to see')).toHaveCount(0);
+  await expect(page.getByTestId('activateSubmit')).toHaveText('Activating…');
+  await expect(page.getByTestId('activateSubmit')).toHaveAttribute('aria-busy', 'true');
+  await expectNoAxeViolations(page);
+
+  release();
+  await expect(panel.getByTestId('responseStatus')).toHaveText('200 OK');
+  await expect(panel).not.toHaveAttribute('aria-busy');
+  await expect(panel.getByTestId('requestInProgress')).toHaveCount(0);
+  await expect(page.getByTestId('activateSubmit')).toHaveText('Activate profile');
+});
+
+test('at 1280 px the response JSON wraps long lines instead of scrolling sideways; the whole uid shows', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInToActivate(page);
+  await page.getByTestId('username').fill(JACK.username);
+  await page.getByTestId('password').fill(JACK.password);
+  await page.getByTestId('activateSubmit').click();
+  const pre = page.getByTestId('responseBody').locator('pre');
+  const uid = expectedUid(JACK.username);
+  await expect(pre.getByText(uid)).toBeVisible();
+  const { scrollWidth, clientWidth } = await pre.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  // Wrapped rows keep the line's indentation: none starts left of the "uid" key.
+  const keyLeft = (await pre.getByText('"uid"', { exact: true }).boundingBox())!.x;
+  const rowLefts = await pre.getByText(uid).evaluate((el) => [...el.getClientRects()].map((r) => r.left));
+  for (const left of rowLefts) expect(left).toBeGreaterThanOrEqual(keyLeft - 0.5);
+  // Wrapping changes only the layout: the text is still exactly the JSON.
+  expect(JSON.parse(await pre.innerText()).uid).toBe(uid);
+});
+
 test('access token grant with a token-service token shows the token user\'s profile', async ({ page }) => {
   const es = esClient(server.url, 'elastic', ELASTIC_PASSWORD);
   const token = await es.security.getToken({ grant_type: 'password', username: JACK.username, password: JACK.password });

@@ -332,3 +332,57 @@ test.describe('profile pages', () => {
     });
   }
 });
+
+test.describe('a profile whose user was deleted', () => {
+  let server: RunningServer;
+  let api: RestApi;
+  let goneUid: string;
+  let keptUid: string;
+
+  test.beforeAll(async () => {
+    server = await startServer({ env: { ELASTIC_PASSWORD } });
+    api = restApi(server.url, basic('elastic', ELASTIC_PASSWORD));
+    await createUser(api, 'jackie');
+    keptUid = await activate(api, 'jackie');
+    await createUser(api, 'mstone');
+    goneUid = await activate(api, 'mstone');
+    // Elasticsearch keeps the profile when its user is deleted.
+    await api.ok('DELETE', '/_security/user/mstone');
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+    if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+  });
+
+  test('says the user was deleted and the profile can no longer be activated; a normal profile does not', async ({ page }, testInfo) => {
+    await signIn(page, server.url, { path: `/profiles/${goneUid}`, ...ELASTIC });
+    await expect(page.getByRole('heading', { level: 1, name: 'mstone', exact: true })).toBeVisible();
+    await expect(page.getByTestId('userDeletedBadge')).toHaveText('User deleted');
+    const notice = page.getByTestId('userDeletedCallOut');
+    await expect(notice).toContainText('The user of this profile was deleted');
+    await expect(notice).toContainText("User 'mstone' no longer exists");
+    await expect(notice).toContainText('can no longer be activated');
+    // The profile itself is still shown.
+    await expect(page.getByTestId('profileJson')).toContainText(goneUid);
+    await expectNoAxeViolations(page, testInfo, 'profile-user-deleted');
+
+    await page.goto(`${server.url}/profiles/${keptUid}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'jackie', exact: true })).toBeVisible();
+    await expect(page.getByTestId('profileJson')).toContainText(keptUid);
+    await expect(page.getByTestId('userDeletedCallOut')).toHaveCount(0);
+    await expect(page.getByTestId('userDeletedBadge')).toHaveCount(0);
+  });
+
+  test('at 1280 px the profile JSON wraps long lines instead of scrolling sideways; the whole uid shows', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, server.url, { path: `/profiles/${keptUid}`, ...ELASTIC });
+    const pre = page.getByTestId('profileJson').locator('pre');
+    await expect(pre.getByText(keptUid)).toBeVisible();
+    const { scrollWidth, clientWidth } = await pre.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    // The uid in the header can be copied on its own.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.getByRole('button', { name: 'Copy uid' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(keptUid);
+  });
+});

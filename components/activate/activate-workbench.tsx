@@ -17,7 +17,7 @@ import { SegmentedControl } from '@/components/ui/segmented-control';
 import { Spacer } from '@/components/ui/spacer';
 import { TextArea } from '@/components/ui/text-area';
 import { TextField } from '@/components/ui/text-field';
-import { ActivationResult, type ActivationOutcome } from './activation-result';
+import { ActivationPlaceholder, ActivationResult, type ActivationOutcome } from './activation-result';
 import { activateCurlCommand } from './curl-command';
 
 const EMPTY: ActivateFormInput = { grantType: 'password', username: '', password: '', accessToken: '', sharedSecret: '' };
@@ -151,7 +151,7 @@ export function ActivateWorkbench({ initialUsername = '' }: { initialUsername?: 
         </form>
       </Panel>
 
-      <Panel paddingSize="l" className="pc-activate__result" as="section" aria-label="Result">
+      <Panel paddingSize="l" className="pc-activate__result" as="section" aria-label="Result" aria-busy={mutation.isPending || undefined}>
         {mutation.isError ? (
           <CallOut color="danger" title="The request could not be sent" role="alert" data-testid="bffError">
             <p>{mutation.error.message}</p>
@@ -159,10 +159,7 @@ export function ActivateWorkbench({ initialUsername = '' }: { initialUsername?: 
         ) : mutation.data ? (
           <ActivationResult outcome={mutation.data} />
         ) : (
-          <div className="pc-activate__placeholder">
-            <h2 className="pc-title pc-title--xs">Response</h2>
-            <p className="pc-text pc-text--subdued">Submit the form to see the profile Elasticsearch returns.</p>
-          </div>
+          <ActivationPlaceholder pending={mutation.isPending} username={lastRequest?.grantType === 'password' ? lastRequest.username : undefined} />
         )}
         <Spacer size="l" />
         <CopyCurlButton command={curl} />

@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClassName } from '@/components/ui/button';
 import { CallOut } from '@/components/ui/call-out';
 import { CodeBlock } from '@/components/ui/code-block';
+import { LoadingSpinner } from '@/components/ui/loading-spinner';
 import { Spacer } from '@/components/ui/spacer';
 
 export interface ActivationOutcome {
@@ -37,6 +38,36 @@ function esError(body: unknown): { type: string; reason: string } | undefined {
   return undefined;
 }
 
+/**
+ * The response area before a response: what to do, or (while the request is in flight) Kibana
+ * Console's "Request in progress" badge and a spinner. The status region stays mounted from the
+ * start, so that screen readers announce the change to "Activating…".
+ */
+export function ActivationPlaceholder({ pending, username }: { pending: boolean; username?: string }) {
+  return (
+    <div className="pc-activate__placeholder" data-testid="activationPlaceholder">
+      <div className="pc-result__header">
+        <h2 className="pc-title pc-title--xs">Response</h2>
+        {pending ? (
+          <Badge color="hollow" data-testid="requestInProgress">
+            Request in progress
+          </Badge>
+        ) : null}
+      </div>
+      <div role="status" data-testid="activationStatus">
+        {pending ? (
+          <p className="pc-result__pending">
+            <LoadingSpinner size="l" decorative />
+            <span>{username ? `Activating the profile of '${username}'…` : 'Activating the profile…'}</span>
+          </p>
+        ) : (
+          <p className="pc-text pc-text--subdued">Submit the form to see the profile Elasticsearch returns.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
 /** The response of an activation: status badge, time, Elasticsearch's JSON, and next steps. */
 export function ActivationResult({ outcome }: { outcome: ActivationOutcome }) {
   const ok = outcome.status >= 200 && outcome.status < 300;
@@ -66,7 +97,15 @@ export function ActivationResult({ outcome }: { outcome: ActivationOutcome }) {
           <Spacer size="m" />
         </>
       ) : null}
-      <CodeBlock value={outcome.body} language="json" isCopyable overflowHeight={480} aria-label="Response body" data-testid="responseBody" />
+      <CodeBlock
+        value={outcome.body}
+        language="json"
+        isCopyable
+        whiteSpace="pre-wrap"
+        overflowHeight={480}
+        aria-label="Response body"
+        data-testid="responseBody"
+      />
       {uid ? (
         <>
           <Spacer size="m" />

@@ -7,7 +7,8 @@
  *   #61A2FF / #EE72A6 / #16C5C0) on the highlighted background, Roboto Mono; 'text' = no colours.
  * - isCopyable (default true): a Copy button, "Copied" feedback (announced politely) for 2s.
  * - overflowHeight (px or CSS length) caps the height and scrolls; long lines scroll sideways
- *   (whiteSpace 'pre', default) or wrap ('pre-wrap'). The scroll area is keyboard focusable.
+ *   (whiteSpace 'pre', default) or wrap ('pre-wrap': long tokens break too, and a wrapped line
+ *   continues under its own indentation). The scroll area is keyboard focusable.
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from './button';
@@ -53,6 +54,11 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Width of a line's indentation in characters, so that its wrapped rest can hang under it. */
+export function leadingSpaces(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 export function CodeBlock({
@@ -124,7 +130,7 @@ export function CodeBlock({
                   {i + 1}
                 </span>
               ) : null}
-              <span>
+              <span className="pc-code__text" style={{ ['--pc-code-indent' as string]: `${leadingSpaces(line)}ch` }}>
                 {renderLine(line)}
                 {i < lines.length - 1 ? '\n' : null}
               </span>

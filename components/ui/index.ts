@@ -16,6 +16,7 @@ export { CallOut, type CallOutColor, type CallOutProps } from './call-out';
 export { Checkbox, type CheckboxProps } from './checkbox';
 export { cx } from './class-names';
 export { CodeBlock, type CodeBlockProps } from './code-block';
+export { CopyButton } from './copy-button';
 export { ConfirmModal, type ConfirmModalProps } from './confirm-modal';
 export { DescriptionList, type DescriptionListItem, type DescriptionListProps } from './description-list';
 export { EmptyPrompt, type EmptyPromptProps } from './empty-prompt';

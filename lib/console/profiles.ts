@@ -4,6 +4,10 @@ import type { ProfileSearchResult } from '@/lib/schemas/profile-list';
 import { getBackend } from './backend';
 import { ConsoleError, fieldErrors, viaBackend } from './errors';
 import type { AdminSession } from './session';
+import { getUser } from './users';
+
+/** The native realm's name: the only realm whose users the console can look up by username. */
+const NATIVE_REALM = 'default_native';
 
 interface ProfileDoc {
   uid: string;
@@ -50,6 +54,21 @@ export async function getProfile(session: AdminSession, uid: string): Promise<Re
   const client = await adminClient(session);
   const result = await viaBackend(() => client.security.getUserProfile({ uid, data: '*' }));
   return (result.profiles[0] as unknown as Record<string, unknown> | undefined) ?? undefined;
+}
+
+/**
+ * Whether the profile's user still exists. Elasticsearch keeps a profile when its user is deleted,
+ * so false means "user deleted". Undefined when it cannot be told: users of other realms cannot be
+ * looked up, and an admin without read_security may not look.
+ */
+export async function profileUserExists(session: AdminSession, user: { username: string; realm_name: string }): Promise<boolean | undefined> {
+  if (user.realm_name !== NATIVE_REALM) return undefined;
+  try {
+    return (await getUser(session, user.username)) !== undefined;
+  } catch (error) {
+    if (error instanceof ConsoleError && error.status === 403) return undefined;
+    throw error;
+  }
 }
 
 export async function setProfileEnabled(session: AdminSession, uid: string, enabled: boolean): Promise<void> {

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { currentSession } from '@/lib/console/session';
 import { consolePermissions } from '@/lib/console/privileges';
-import { getProfile } from '@/lib/console/profiles';
+import { getProfile, profileUserExists } from '@/lib/console/profiles';
 import { PermissionPrompt } from '@/components/permission/permission-prompt';
 import { ProfileDataEditor } from '@/components/profiles/profile-data-editor';
 import { ProfileStatusAction } from '@/components/profiles/profile-status-action';
@@ -11,8 +11,10 @@ import { ProfileStatusBadge } from '@/components/profiles/profile-status-badge';
 import { ProfileSummary } from '@/components/profiles/profile-summary';
 import { asProfileDocument } from '@/components/profiles/types';
 import { Avatar } from '@/components/ui/avatar';
+import { Badge } from '@/components/ui/badge';
 import { CallOut } from '@/components/ui/call-out';
 import { CodeBlock } from '@/components/ui/code-block';
+import { CopyButton } from '@/components/ui/copy-button';
 import { PageHeader } from '@/components/ui/page-header';
 import { PageBreadcrumbs } from '@/components/chrome/page-breadcrumbs';
 import { Panel } from '@/components/ui/panel';
@@ -52,6 +54,7 @@ export default async function ProfilePage({ params }: Params) {
   if (!loaded) notFound();
   const { raw, profile } = loaded;
   const { username } = profile.user;
+  const userDeleted = (await profileUserExists(await currentSession(), profile.user)) === false;
 
   return (
     <>
@@ -65,16 +68,36 @@ export default async function ProfilePage({ params }: Params) {
         }
         description={
           <span className="pc-profile-title__meta">
-            <code className="pc-profile-title__uid" data-testid="profileUid">
-              {profile.uid}
-            </code>
+            <span className="pc-profile-title__uid-group">
+              <code className="pc-profile-title__uid" data-testid="profileUid">
+                {profile.uid}
+              </code>
+              <CopyButton text={profile.uid} aria-label="Copy uid" />
+            </span>
             <ProfileStatusBadge enabled={profile.enabled} data-testid="profileStatus" />
+            {userDeleted ? (
+              <Badge color="warning" iconType="alert" data-testid="userDeletedBadge">
+                User deleted
+              </Badge>
+            ) : null}
           </span>
         }
         rightSideItems={[<ProfileStatusAction key="status" uid={profile.uid} username={username} enabled={profile.enabled} />]}
         bottomBorder
       />
       <Spacer size="l" />
+      {userDeleted ? (
+        <>
+          <CallOut color="warning" title="The user of this profile was deleted" data-testid="userDeletedCallOut">
+            <p>
+              User &apos;{username}&apos; no longer exists in the native realm. Elasticsearch keeps the profile with its
+              labels and data, but it can no longer be activated — unless a user named &apos;{username}&apos; is created
+              again, who then gets this profile back.
+            </p>
+          </CallOut>
+          <Spacer size="l" />
+        </>
+      ) : null}
       {profile.enabled ? null : (
         <>
           <CallOut color="warning" iconType="minusInCircle" title="This profile is disabled" data-testid="disabledCallOut">
@@ -102,7 +125,16 @@ export default async function ProfilePage({ params }: Params) {
             <code className="pc-profile-detail__request">GET /_security/profile/{profile.uid}?data=*</code>
           </div>
           <Spacer size="m" />
-          <CodeBlock value={raw} language="json" isCopyable lineNumbers overflowHeight={440} aria-label="Profile JSON" data-testid="profileJson" />
+          <CodeBlock
+            value={raw}
+            language="json"
+            isCopyable
+            lineNumbers
+            whiteSpace="pre-wrap"
+            overflowHeight={440}
+            aria-label="Profile JSON"
+            data-testid="profileJson"
+          />
         </Panel>
       </div>
       <Spacer size="l" />

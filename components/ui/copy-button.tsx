@@ -1,0 +1,39 @@
+'use client';
+/**
+ * <CopyButton text aria-label />: an icon-only Copy button for one value shown on its own (e.g. an
+ * id next to a title). The icon turns into a check for 2s and "Copied" is announced politely.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Button } from './button';
+import { copyText } from './code-block';
+
+export function CopyButton({ text, 'aria-label': ariaLabel, 'data-testid': testId }: { text: string; 'aria-label': string; 'data-testid'?: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onCopy = async () => {
+    setState((await copyText(text)) ? 'copied' : 'failed');
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setState('idle'), 2000);
+  };
+
+  return (
+    <>
+      <Button
+        display="empty"
+        color="text"
+        size="xs"
+        iconOnly
+        iconType={state === 'copied' ? 'check' : 'copy'}
+        aria-label={ariaLabel}
+        title={ariaLabel}
+        onClick={onCopy}
+        data-testid={testId}
+      />
+      <span role="status" className="pc-visually-hidden">
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
+      </span>
+    </>
+  );
+}
