@@ -98,6 +98,18 @@ describe('nesting depth', () => {
     expect(errorOf('{"a":tru, "b":' + '['.repeat(2000)).reason).toMatch(/^\[1:7\] Unexpected character/);
   });
 
+  it('does not count brackets or quotes inside comments', () => {
+    // A "]" or '"' in a comment must not hide the brackets after it from the limit ...
+    for (const comment of ['/*' + ']'.repeat(2000) + '*/', '/* " */', '// "\n']) {
+      const error = errorOf(comment + '['.repeat(20_000));
+      expect(error.status, comment.slice(0, 10)).toBe(400);
+      expect(error.reason).toMatch(/Document nesting depth \(1001\)/);
+    }
+    // ... and brackets in a comment are not structure.
+    expect(new ParsedBody('{"a": // ' + '['.repeat(1500) + '\n 1}').root.type).toBe('object');
+    expect(new ParsedBody('{"a": /* ' + '{'.repeat(1500) + ' */ 1}').root.type).toBe('object');
+  });
+
   it('does not count brackets inside strings', () => {
     const text = `{"a":"${'['.repeat(5000)}","b":"\\"{{{"}`;
     expect(new ParsedBody(text).fastValue()).toEqual({ a: '['.repeat(5000), b: '"{{{' });

@@ -373,7 +373,8 @@ export class ParsedBody {
 }
 
 /**
- * One pass over valid-looking JSON text, outside strings (where every `"` opens a string):
+ * One pass over valid-looking JSON text, outside strings and comments (where every `"` opens a
+ * string):
  *
  * - `keys`: object keys written, i.e. strings followed by `:` (a value never is). JSON.parse
  *   keeps the last of repeated keys, so when the parsed objects hold fewer keys than the text
@@ -393,6 +394,17 @@ function scanStructure(text: string): { keys: number; tooDeepAt: number } {
     }
     if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       depth--;
+      continue;
+    }
+    if (c === SLASH) {
+      // A comment (Elasticsearch allows them): nothing in it is structure.
+      const next = text.charCodeAt(i + 1);
+      if (next === SLASH) {
+        while (i < length && text.charCodeAt(i) !== NEWLINE) i++;
+      } else if (next === STAR) {
+        const end = text.indexOf('*/', i + 2);
+        i = end === -1 ? length : end + 1;
+      }
       continue;
     }
     if (c !== QUOTE) continue;
@@ -422,6 +434,9 @@ function countKeysParsed(value: unknown): number {
 }
 
 const QUOTE = 0x22;
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const NEWLINE = 0x0a;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
