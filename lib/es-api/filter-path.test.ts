@@ -58,3 +58,22 @@ describe('filter_path', () => {
     expect(filtered({ a: 1, b: 2 }, ',a,')).toEqual({ a: 1 });
   });
 });
+
+describe('filter_path work stays bounded', () => {
+  it('many ** segments against a deep response finish quickly (states are shared, not multiplied)', () => {
+    let deep: Record<string, unknown> = { leaf: 1 };
+    for (let i = 0; i < 30; i++) deep = { [`k${i}`]: deep, [`j${i}`]: { x: i } };
+    const value = Array.from({ length: 200 }, () => Array(24).fill('**').join('.') + '.zzz').join(',');
+    const started = performance.now();
+    expect(filtered(deep, value)).toEqual({});
+    const leaf = JSON.stringify(filtered(deep, '**.**.leaf'));
+    expect(leaf).toContain('"leaf":1');
+    expect(leaf).not.toContain('"x"');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('merges repeated ** so "a.**.**.b" means "a.**.b"', () => {
+    expect(parseFilterPath('a.**.**.**.b')!.includes).toEqual([['a', '**', 'b']]);
+    expect(filtered({ a: { x: { y: { b: 1, c: 2 } } } }, 'a.**.**.b')).toEqual({ a: { x: { y: { b: 1 } } } });
+  });
+});

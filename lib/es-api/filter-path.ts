@@ -22,8 +22,10 @@ export function parseFilterPath(value: string): FilterPath | undefined {
   for (const raw of value.split(',')) {
     const text = raw.trim();
     if (text === '' || text === '-') continue;
-    if (text.startsWith('-')) excludes.push(text.slice(1).split('.'));
-    else includes.push(text.split('.'));
+    const exclude = text.startsWith('-');
+    // "a.**.**.b" means "a.**.b": merged here, so repeated ** cannot multiply the work below.
+    const segments = (exclude ? text.slice(1) : text).split('.').filter((seg, i, all) => !(seg === '**' && all[i - 1] === '**'));
+    (exclude ? excludes : includes).push(segments);
   }
   return includes.length + excludes.length > 0 ? { includes, excludes } : undefined;
 }
@@ -31,40 +33,70 @@ export function parseFilterPath(value: string): FilterPath | undefined {
 /** The response body with the filter applied (a JSON value in, a JSON value out). */
 export function applyFilterPath(body: unknown, filter: FilterPath): unknown {
   let result: unknown = JSON.parse(JSON.stringify(body ?? null));
-  if (filter.includes.length > 0) result = keep(result, filter.includes) ?? {};
-  if (filter.excludes.length > 0) result = remove(result, filter.excludes) ?? {};
+  if (filter.includes.length > 0) {
+    const matcher = new Matcher(filter.includes);
+    result = keep(result, matcher, matcher.start()) ?? {};
+  }
+  if (filter.excludes.length > 0) {
+    const matcher = new Matcher(filter.excludes);
+    result = remove(result, matcher, matcher.start()) ?? {};
+  }
   return result;
 }
 
-/** The paths still to match below a field named `name`, given those that reached its object. */
-function descend(paths: readonly Path[], name: string): Path[] {
-  const next: Path[] = [];
-  for (const path of paths) {
-    const [head, ...rest] = path;
-    if (head === '**') {
-      next.push(path); // ** goes on matching deeper ...
-      if (rest.length > 0 && matchesName(rest[0], name)) next.push(rest.slice(1)); // ... or ends here
-      else if (rest.length === 0) next.push([]);
-    } else if (matchesName(head, name)) {
-      next.push(rest);
-    }
+/**
+ * Where each path stands while walking down the response: a state is one path and the index of
+ * its next segment. States are kept as a set of numbers, so however the `**` segments branch,
+ * a node never sees more states than the filter has segments.
+ */
+class Matcher {
+  private readonly stride: number;
+
+  constructor(private readonly paths: readonly Path[]) {
+    this.stride = Math.max(...paths.map((p) => p.length)) + 1;
   }
-  return next;
+
+  start(): number[] {
+    return this.paths.map((_, i) => i * this.stride);
+  }
+
+  /** Some path ended at this node: all of it is selected. */
+  complete(states: readonly number[]): boolean {
+    return states.some((state) => state % this.stride === this.paths[Math.floor(state / this.stride)].length);
+  }
+
+  /** The states below a field named `name`. */
+  descend(states: readonly number[], name: string): number[] {
+    const next = new Set<number>();
+    for (const state of states) {
+      const path = this.paths[Math.floor(state / this.stride)];
+      const at = state % this.stride;
+      if (at === path.length) continue;
+      if (path[at] === '**') {
+        next.add(state); // ** takes this level and goes on matching deeper ...
+        if (at + 1 === path.length) next.add(state + 1); // ... a trailing ** selects everything below ...
+        else if (matchesName(path[at + 1], name)) next.add(state + 2); // ... or it ends here
+      } else if (matchesName(path[at], name)) {
+        next.add(state + 1);
+      }
+    }
+    return [...next];
+  }
 }
 
-function keep(value: unknown, paths: readonly Path[]): unknown {
-  if (paths.some((p) => p.length === 0)) return value;
+function keep(value: unknown, matcher: Matcher, states: readonly number[]): unknown {
+  if (matcher.complete(states)) return value;
   if (Array.isArray(value)) {
-    const kept = value.map((item) => keep(item, paths)).filter((item) => item !== undefined);
+    const kept = value.map((item) => keep(item, matcher, states)).filter((item) => item !== undefined);
     return kept.length > 0 ? kept : undefined;
   }
   if (value === null || typeof value !== 'object') return undefined;
   const out: Record<string, unknown> = {};
   let any = false;
   for (const [name, child] of Object.entries(value)) {
-    const next = descend(paths, name);
+    const next = matcher.descend(states, name);
     if (next.length === 0) continue;
-    const kept = keep(child, next);
+    const kept = keep(child, matcher, next);
     if (kept === undefined) continue;
     Object.defineProperty(out, name, { value: kept, enumerable: true, writable: true, configurable: true });
     any = true;
@@ -72,14 +104,14 @@ function keep(value: unknown, paths: readonly Path[]): unknown {
   return any ? out : undefined;
 }
 
-function remove(value: unknown, paths: readonly Path[]): unknown {
-  if (paths.some((p) => p.length === 0)) return undefined;
-  if (Array.isArray(value)) return value.map((item) => remove(item, paths)).filter((item) => item !== undefined);
+function remove(value: unknown, matcher: Matcher, states: readonly number[]): unknown {
+  if (matcher.complete(states)) return undefined;
+  if (Array.isArray(value)) return value.map((item) => remove(item, matcher, states)).filter((item) => item !== undefined);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [name, child] of Object.entries(value)) {
-    const next = descend(paths, name);
-    const kept = next.length === 0 ? child : remove(child, next);
+    const next = matcher.descend(states, name);
+    const kept = next.length === 0 ? child : remove(child, matcher, next);
     if (kept !== undefined) Object.defineProperty(out, name, { value: kept, enumerable: true, writable: true, configurable: true });
   }
   return out;

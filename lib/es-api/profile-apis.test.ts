@@ -565,9 +565,8 @@ describe('?filter_path on any endpoint', () => {
   });
 
   it('leaves errors whole', async () => {
-    const missing = await call('GET', '/_security/user/nobody_at_all?filter_path=x');
-    expect(missing.status).toBe(404);
-    expect(missing.raw).toBe('{}');
+    const malformed = await call('POST', '/_security/profile/_suggest?filter_path=x', '{"size":');
+    expect(reason(malformed, 400, 'x_content_parse_exception')).toMatch(/Unexpected end-of-input/);
     const denied = await call('POST', '/_security/profile/_activate?filter_path=uid', { grant_type: 'password', username: 'joe', password: 'wrong' });
     expect(reason(denied, 401, 'security_exception')).toContain('unable to authenticate user [joe]');
   });
