@@ -119,6 +119,13 @@ describe('readEncodedBody', () => {
     expect((error as BodyTooLargeError).size).toBe(MIB + 1);
   });
 
+  it('stops a deflate bomb too, zlib-wrapped or raw, with a 413 and not a decoding error', async () => {
+    for (const bomb of [zlib.deflateSync(Buffer.alloc(50 * MIB, 0x20)), zlib.deflateRawSync(Buffer.alloc(50 * MIB, 0x20))]) {
+      const error = await readEncodedBody(streamOf(bomb), 'deflate', String(bomb.byteLength), MIB).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BodyTooLargeError);
+    }
+  });
+
   it('refuses compressed bytes over the limit before decompressing them', async () => {
     const error = await readEncodedBody(streamOf(new Uint8Array(10)), 'gzip', String(2 * MIB), MIB).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BodyTooLargeError);

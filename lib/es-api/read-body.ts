@@ -91,12 +91,22 @@ const gunzip = promisify(zlib.gunzip) as Decompress;
 const inflate = promisify(zlib.inflate) as Decompress;
 const inflateRaw = promisify(zlib.inflateRaw) as Decompress;
 
-/** The Content-Encodings Elasticsearch's HTTP layer decompresses; "deflate" may be zlib-wrapped or raw. */
+/**
+ * "deflate" may come zlib-wrapped or raw (as Netty's decoder accepts both): a zlib header is a
+ * CM=8 first byte whose 16-bit header is a multiple of 31. Choosing up front (never by retrying)
+ * keeps a too-large body a 413 and decompresses it once.
+ */
+const inflateEither: Decompress = (input, options) => {
+  const zlibWrapped = input.length >= 2 && (input[0] & 0x0f) === 8 && ((input[0] << 8) | input[1]) % 31 === 0;
+  return zlibWrapped ? inflate(input, options) : inflateRaw(input, options);
+};
+
+/** The Content-Encodings Elasticsearch's HTTP layer decompresses. */
 const DECOMPRESSORS: Record<string, Decompress> = {
   gzip: gunzip,
   'x-gzip': gunzip,
-  deflate: (input, options) => inflate(input, options).catch(() => inflateRaw(input, options)),
-  'x-deflate': (input, options) => inflate(input, options).catch(() => inflateRaw(input, options)),
+  deflate: inflateEither,
+  'x-deflate': inflateEither,
 };
 
 /**
