@@ -16,17 +16,17 @@ import { EsError } from '@/lib/security/errors';
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const undecodable = path.includes('%') ? undecodablePathMessage(path) : undefined;
-  if (undecodable !== undefined) return refuseUndecodablePath(path, undecodable);
+  if (undecodable !== undefined) return refuseUndecodablePath(path, undecodable, request.headers.get('x-opaque-id'));
   const headers = new Headers(request.headers);
   headers.set('x-console-path', path + request.nextUrl.search);
   return NextResponse.next({ request: { headers } });
 }
 
-function refuseUndecodablePath(path: string, message: string): NextResponse {
+function refuseUndecodablePath(path: string, message: string, opaqueId: string | null): NextResponse {
   if (!path.startsWith('/_')) return new NextResponse(`Bad Request: ${message}`, { status: 400 });
   return NextResponse.json(errorBody(new EsError(400, 'illegal_argument_exception', message)), {
     status: 400,
-    headers: { 'x-elastic-product': 'Elasticsearch' },
+    headers: { 'x-elastic-product': 'Elasticsearch', ...(opaqueId === null ? {} : { 'x-opaque-id': opaqueId }) },
   });
 }
 

@@ -299,7 +299,7 @@ test.describe('routing errors (§13)', () => {
       ['/_foo/x%zz', "invalid escape sequence `%zz' at index 1 of: x%zz"],
       // Elasticsearch would decode these two; the framework cannot route them, so they are refused plainly.
       ['/_security/user/%C3%28', 'path segment [%C3%28] does not decode to UTF-8 text'],
-      ['/_security/user/a%%b', 'path segment [a%%b] does not decode to UTF-8 text'],
+      ['/_security/user/a%%b', 'path segment [a%%b] uses "%%" for "%": escape it as %25'],
     ];
     for (const [path, reason] of cases) {
       const response = await es(path, { auth: ELASTIC });
@@ -486,6 +486,7 @@ test.describe('GET / (RestMainAction): the clients\' info() and ping()', () => {
     const ok = await es('/', { auth: ELASTIC, headers: { accept: '*/*' } });
     expect(ok.status).toBe(200);
     expect(ok.json().cluster_name).toBe('profile-console');
+    expect(ok.header('vary')).toMatch(/(^|,)\s*Accept\s*(,|$)/i);
     const anonymous = await es('/', { headers: { accept: '*/*' } });
     expect(anonymous.status).toBe(401);
     const viewer = await es('/', { auth: basic('bob', 'bob-password') });

@@ -59,15 +59,15 @@ export async function getProfile(session: AdminSession, uid: string): Promise<Re
 /**
  * Whether the profile's user still exists. Elasticsearch keeps a profile when its user is deleted,
  * so false means "user deleted". Undefined when it cannot be told: users of other realms cannot be
- * looked up, and an admin without read_security may not look.
+ * looked up, an admin without read_security may not look, or the lookup failed.
  */
 export async function profileUserExists(session: AdminSession, user: { username: string; realm_name: string }): Promise<boolean | undefined> {
   if (user.realm_name !== NATIVE_REALM) return undefined;
   try {
     return (await getUser(session, user.username)) !== undefined;
-  } catch (error) {
-    if (error instanceof ConsoleError && error.status === 403) return undefined;
-    throw error;
+  } catch {
+    // Not allowed to look (403), or the lookup failed: the page shows the profile without the notice.
+    return undefined;
   }
 }
 

@@ -566,6 +566,8 @@ describe('request size limit', () => {
     expect(denied.status).toBe(401);
     expect(denied.headers['x-opaque-id']).toBe('job-43');
     expect(denied.headers['www-authenticate']).toBeDefined();
+    const options = await call({ method: 'OPTIONS', url: '/_security/_authenticate', headers: { 'x-opaque-id': 'job-44' } });
+    expect(options.headers['x-opaque-id']).toBe('job-44');
     const plain = await call({ url: '/_security/_authenticate', headers: { authorization: ELASTIC } });
     expect(plain.headers['x-opaque-id']).toBeUndefined();
   });

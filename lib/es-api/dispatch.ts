@@ -59,7 +59,11 @@ export class EsApiDispatcher {
     }
     if (match.kind === 'method_not_allowed') {
       const allow = match.allowed.join(',');
-      if (method === 'OPTIONS') return { status: 200, headers: { allow, 'x-elastic-product': 'Elasticsearch', 'content-type': 'application/json' }, body: '' };
+      if (method === 'OPTIONS') {
+        const headers: Record<string, string> = { allow, 'x-elastic-product': 'Elasticsearch', 'content-type': 'application/json' };
+        if (reply.opaqueId !== undefined) headers['x-opaque-id'] = reply.opaqueId;
+        return { status: 200, headers, body: '' };
+      }
       const message = `Incorrect HTTP method for uri [${uri}] and method [${method}], allowed: [${match.allowed.join(', ')}]`;
       return reply.send(405, simpleErrorBody(message, 405), { allow });
     }
@@ -170,8 +174,8 @@ class Reply {
   }
 
   succeed(result: HandlerResult): EsResponse {
-    if (this.filter) return this.send(result.status ?? 200, applyFilterPath(result.body, this.filter));
-    return this.send(result.status ?? 200, result.body, undefined, result.json);
+    if (this.filter) return this.send(result.status ?? 200, applyFilterPath(result.body, this.filter), result.headers);
+    return this.send(result.status ?? 200, result.body, result.headers, result.json);
   }
 
   /** Elasticsearch errors as their JSON body and headers; anything else is logged and answered 500. */

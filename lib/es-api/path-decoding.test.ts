@@ -22,7 +22,7 @@ describe('undecodablePathMessage', () => {
   });
 
   it('refuses "%%" and escaped bytes that are not UTF-8, which Next.js cannot route', () => {
-    expect(undecodablePathMessage('/_security/user/a%%b')).toBe('path segment [a%%b] does not decode to UTF-8 text');
+    expect(undecodablePathMessage('/_security/user/a%%b')).toBe('path segment [a%%b] uses "%%" for "%": escape it as %25');
     expect(undecodablePathMessage('/_security/user/%C3%28')).toBe('path segment [%C3%28] does not decode to UTF-8 text');
   });
 

@@ -33,6 +33,7 @@ export function undecodablePathMessage(path: string): string | undefined {
   const malformed = malformedEscapeMessage(path);
   if (malformed) return malformed;
   for (const segment of path.split('/')) {
+    if (segment.includes('%%')) return `path segment [${segment}] uses "%%" for "%": escape it as %25`;
     try {
       decodeURIComponent(segment);
     } catch {

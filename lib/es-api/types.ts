@@ -31,6 +31,8 @@ export interface HandlerResult {
   body: unknown;
   /** `body` already serialized as compact JSON, when the handler has it at hand. */
   json?: string;
+  /** Response headers beyond the standard ones. */
+  headers?: Record<string, string>;
 }
 
 /** What a route's prepare step sees: decoded path params, query params, the body, the caller. */

@@ -453,12 +453,13 @@ export class ProfilesStore {
   }
 
   setEnabled(uid: string, enabled: boolean): boolean {
-    this.profilesChanged();
     return this.db.transaction(() => {
       const before = this.getStmt.get(uid);
       if (!before) return false;
-      // Elasticsearch's partial update detects a noop: the same state keeps its _seq_no.
+      // Elasticsearch's partial update detects a noop: the same state keeps its _seq_no (and
+      // the activation lookups remembered so far stay valid).
       if (Boolean(before.enabled) === enabled) return true;
+      this.profilesChanged();
       this.setEnabledStmt.run(enabled ? 1 : 0, this.nextSeqNo, PRIMARY_TERM, uid);
       this.nextSeqNo++;
       const old = toRecord(before);

@@ -17,6 +17,8 @@ export const rootRoutes: RouteDefinition[] = [
     handler: (ctx) => () => {
       ctx.engine.authorization.authorize(ctx.caller, Actions.main);
       return {
+        // The same URL answers the console's HTML to browsers: caches must keep them apart.
+        headers: { vary: 'Accept, RSC' },
         body: {
           name: ctx.engine.nodeName,
           cluster_name: 'profile-console',
