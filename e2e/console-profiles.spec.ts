@@ -292,6 +292,8 @@ test.describe('profile pages', () => {
     await expect(prompt.getByRole('heading', { level: 1 })).toHaveText('You need permission to manage user profiles');
     await expect(prompt).toContainText('manage_user_profile');
     await expect(page.getByRole('searchbox', { name: 'Search profiles' })).toHaveCount(0);
+    // No section of the navigation is open to this user, so none is listed.
+    for (const link of ['navActivate', 'navProfiles', 'navUsers']) await expect(page.getByTestId(link)).toHaveCount(0);
 
     await page.goto(`${server.url}/profiles/${uids.jacknich}`);
     await expect(page.getByTestId('permissionPrompt').getByRole('heading', { level: 1 })).toHaveText('You need permission to manage user profiles');

@@ -494,6 +494,9 @@ test.describe('permissions', () => {
     await expect(prompt.getByRole('heading', { level: 1, name: 'You need permission to manage users' })).toBeVisible();
     await expect(prompt).toContainText('manage_security');
     await expect(page.getByRole('table')).toHaveCount(0);
+    // The navigation lists only what this admin may open, as Kibana's does.
+    await expect(page.getByTestId('navActivate')).toHaveCount(1);
+    await expect(page.getByTestId('navUsers')).toHaveCount(0);
     for (const path of ['/users/create', '/users/edit/jacknich']) {
       await page.goto(`${server.url}${path}`);
       await expect(page.getByRole('heading', { level: 1, name: 'You need permission to manage users' })).toBeVisible();

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { readSession } from '@/lib/console/session';
+import { consolePermissions } from '@/lib/console/privileges';
 import { ConsoleFrame } from '@/components/auth/console-frame';
 import { SessionRefresher } from '@/components/auth/session-refresher';
 
@@ -11,5 +12,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const path = (await headers()).get('x-console-path') ?? '/profiles/activate';
   if (state.state === 'signed-out') redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
   if (state.state === 'stale') return <SessionRefresher callbackUrl={path} />;
-  return <ConsoleFrame username={state.session.username}>{children}</ConsoleFrame>;
+  const permissions = await consolePermissions(state.session);
+  return (
+    <ConsoleFrame username={state.session.username} permissions={permissions}>
+      {children}
+    </ConsoleFrame>
+  );
 }

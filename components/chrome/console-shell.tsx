@@ -65,7 +65,7 @@ export function ConsoleShell({ username, onSignOut, breadcrumbs, navGroups = NAV
         <Header
           username={username}
           onSignOut={onSignOut}
-          breadcrumbs={breadcrumbs ?? pageBreadcrumbs ?? defaultBreadcrumbs(pathname, navGroups)}
+          breadcrumbs={breadcrumbs ?? pageBreadcrumbs ?? defaultBreadcrumbs(pathname)}
           navToggleRef={toggleRef}
           navId={navId}
           isNavExpanded={isWide ? docked : overlayOpen}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentHref, defaultBreadcrumbs } from './nav-config';
+import { currentHref, defaultBreadcrumbs, navGroupsFor } from './nav-config';
 
 describe('currentHref', () => {
   it('picks the longest matching link', () => {
@@ -34,5 +34,15 @@ describe('defaultBreadcrumbs', () => {
   });
   it('falls back to Home', () => {
     expect(defaultBreadcrumbs('/')).toEqual([{ text: 'Home' }]);
+  });
+});
+
+describe('navGroupsFor', () => {
+  const ids = (manageProfiles: boolean, manageUsers: boolean) => navGroupsFor({ manageProfiles, manageUsers }).map((g) => g.id);
+  it('lists only the sections the admin may open', () => {
+    expect(ids(true, true)).toEqual(['profiles', 'security']);
+    expect(ids(true, false)).toEqual(['profiles']);
+    expect(ids(false, true)).toEqual(['security']);
+    expect(ids(false, false)).toEqual([]);
   });
 });

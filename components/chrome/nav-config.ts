@@ -41,6 +41,17 @@ export const NAV_GROUPS: NavGroup[] = [
   },
 ];
 
+/** What a signed-in admin may do (lib/console/privileges), as far as the navigation cares. */
+export interface NavPermissions {
+  manageProfiles: boolean;
+  manageUsers: boolean;
+}
+
+/** The groups an admin can use: as Kibana does, sections the user may not open are not listed. */
+export function navGroupsFor(permissions: NavPermissions, groups: NavGroup[] = NAV_GROUPS): NavGroup[] {
+  return groups.filter((group) => (group.id === 'profiles' ? permissions.manageProfiles : group.id === 'security' ? permissions.manageUsers : true));
+}
+
 function matches(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(href.endsWith('/') ? href : `${href}/`);
 }
