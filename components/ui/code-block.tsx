@@ -10,7 +10,8 @@
  *   (whiteSpace 'pre', default) or wrap ('pre-wrap': long tokens break too, and a wrapped line
  *   continues under its own indentation). The scroll area is keyboard focusable.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
+import { useCopy } from './use-copy';
 import { Button } from './button';
 import { cx } from './class-names';
 import { toCodeText, tokenizeJsonLine } from './json-tokens';
@@ -30,31 +31,7 @@ export interface CodeBlockProps {
   'data-testid'?: string;
 }
 
-/** Copies text to the clipboard (with a fallback for non-secure contexts); true on success. */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the legacy path
-  }
-  try {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  } catch {
-    return false;
-  }
-}
+export { copyText } from './use-copy';
 
 /** Width of a line's indentation in characters, so that its wrapped rest can hang under it. */
 export function leadingSpaces(line: string): number {
@@ -77,16 +54,8 @@ export function CodeBlock({
 }: CodeBlockProps) {
   const text = toCodeText(children ?? value);
   const lines = text.split('\n');
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const onCopy = async () => {
-    const ok = await copyText(text);
-    setCopyState(ok ? 'copied' : 'failed');
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setCopyState('idle'), 2000);
-  };
+  const { copyState, copy } = useCopy();
+  const onCopy = () => copy(text);
 
   const renderLine = (line: string): ReactNode =>
     language === 'json'

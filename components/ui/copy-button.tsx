@@ -3,20 +3,12 @@
  * <CopyButton text aria-label />: an icon-only Copy button for one value shown on its own (e.g. an
  * id next to a title). The icon turns into a check for 2s and "Copied" is announced politely.
  */
-import { useEffect, useRef, useState } from 'react';
 import { Button } from './button';
-import { copyText } from './code-block';
+import { useCopy } from './use-copy';
 
 export function CopyButton({ text, 'aria-label': ariaLabel, 'data-testid': testId }: { text: string; 'aria-label': string; 'data-testid'?: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const onCopy = async () => {
-    setState((await copyText(text)) ? 'copied' : 'failed');
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => setState('idle'), 2000);
-  };
+  const { copyState: state, copy } = useCopy();
+  const onCopy = () => copy(text);
 
   return (
     <>
