@@ -503,3 +503,15 @@ test.describe('GET / (RestMainAction): the clients\' info() and ping()', () => {
     expect(page.headers['x-elastic-product']).toBeUndefined();
   });
 });
+
+test('a body that does not decompress as its Content-Encoding says: 400 illegal_argument_exception, never a 500', async () => {
+  const response = await es(ACTIVATE, {
+    method: 'POST',
+    auth: ELASTIC,
+    headers: { ...JSON_TYPE, 'content-encoding': 'gzip' },
+    body: activateBody({ grant_type: 'password', username: 'joe', password: JOE_PASSWORD }),
+  });
+  expect(response.status).toBe(400);
+  expect(response.json().error.type).toBe('illegal_argument_exception');
+  expect(response.json().error.reason).toMatch(/^request body is not valid \[gzip\] content: /);
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
-import { BodyDecodingError, BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody, readEncodedBody } from './read-body';
+import { EsError } from '@/lib/security/errors';
+import { BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody, readEncodedBody } from './read-body';
 
 const encoder = new TextEncoder();
 const MIB = 1024 * 1024;
@@ -134,7 +135,9 @@ describe('readEncodedBody', () => {
 
   it('reports a body that is not what its encoding says', async () => {
     const error = await readEncodedBody(streamOf(encoder.encode(body)), 'gzip', null, MIB).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BodyDecodingError);
-    expect((error as Error).message).toMatch(/^request body is not valid \[gzip\] content: /);
+    expect(error).toBeInstanceOf(EsError);
+    expect((error as EsError).status).toBe(400);
+    expect((error as EsError).type).toBe('illegal_argument_exception');
+    expect((error as EsError).reason).toMatch(/^request body is not valid \[gzip\] content: /);
   });
 });

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { illegalArgument } from '@/lib/security/errors';
 
 /** Thrown when a body is larger than allowed; the dispatcher answers 413. */
 export class BodyTooLargeError extends Error {
@@ -78,13 +79,6 @@ async function readBytesWithLimit(body: ReadableStream<Uint8Array> | null, decla
   return Buffer.concat(chunks);
 }
 
-/** Thrown when a compressed body does not decompress; the dispatcher answers 400. */
-export class BodyDecodingError extends Error {
-  constructor(readonly encoding: string, readonly detail: string) {
-    super(`request body is not valid [${encoding}] content: ${detail}`);
-  }
-}
-
 type Decompress = (input: Buffer, options: zlib.ZlibOptions) => Promise<Buffer>;
 
 const gunzip = promisify(zlib.gunzip) as Decompress;
@@ -130,7 +124,8 @@ export async function readEncodedBody(
     decompressed = await decompress(raw, { maxOutputLength: limit + 1 });
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new BodyTooLargeError(limit + 1, limit);
-    throw new BodyDecodingError(encoding, error instanceof Error ? error.message : String(error));
+    // Elasticsearch's answer for a body that does not decompress: a 400 the dispatcher sends as is.
+    throw illegalArgument(`request body is not valid [${encoding}] content: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (decompressed.byteLength > limit) throw new BodyTooLargeError(decompressed.byteLength, limit);
   return utf8.decode(decompressed);

@@ -1,7 +1,7 @@
 import { getRuntime, readyRuntime } from '@/lib/es-api/runtime';
 import { getConfig } from '@/lib/config';
-import { BodyDecodingError, BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody, readEncodedBody } from '@/lib/es-api/read-body';
-import { illegalArgument, type EsError } from '@/lib/security/errors';
+import { BodyTooLargeError, readBodyWithLimit, readDeclaredLengthBody, readEncodedBody } from '@/lib/es-api/read-body';
+import { EsError } from '@/lib/security/errors';
 import type { EsApiDispatcher } from '@/lib/es-api/dispatch';
 import type { EsResponse } from '@/lib/es-api/types';
 import { forwardToCluster } from '@/lib/es-api/cluster-proxy';
@@ -33,7 +33,7 @@ function handleWith(dispatcher: EsApiDispatcher, request: Request): Promise<Resp
     respond(dispatcher.dispatch({ method: request.method, path, query, headers: request.headers, body, oversizedBodyBytes, unreadableBody }));
   const unreadable = (error: unknown) => {
     if (error instanceof BodyTooLargeError) return answer('', error.size);
-    if (error instanceof BodyDecodingError) return answer('', undefined, illegalArgument(error.message));
+    if (error instanceof EsError) return answer('', undefined, error);
     throw error;
   };
   const limit = getConfig().HTTP_MAX_CONTENT_LENGTH;
