@@ -360,19 +360,26 @@ test('the grant type group is named by its legend and described by its help text
   await expect(group).toHaveAccessibleDescription('How the user proves who they are.');
 });
 
-test('every page links the app icon, which is served as an SVG image', async ({ page }) => {
+test('every page links the app icon as SVG and as /favicon.ico, and both are served', async ({ page }) => {
   for (const path of ['/login', '/no-such-page']) {
     await page.goto(server.url + path);
-    const link = page.locator('head link[rel="icon"]');
-    await expect(link).toHaveCount(1);
-    await expect(link).toHaveAttribute('type', 'image/svg+xml');
-    const href = await link.getAttribute('href');
+    const svgLink = page.locator('head link[rel="icon"][type="image/svg+xml"]');
+    await expect(svgLink).toHaveCount(1);
+    const href = await svgLink.getAttribute('href');
     expect(href).toMatch(/^\/icon\.svg(\?|$)/);
     const icon = await page.request.get(server.url + href);
     expect(icon.status()).toBe(200);
     expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
     expect(await icon.text()).toContain('<svg');
+    // Browsers and tools that ask for /favicon.ico on their own get the same mark, not a 404.
+    await expect(page.locator('head link[rel="icon"][href^="/favicon.ico"]')).toHaveCount(1);
   }
+  const favicon = await page.request.get(server.url + '/favicon.ico');
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()['content-type']).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+  const bytes = await favicon.body();
+  // An ICO directory (reserved 0, type 1) holding the 16, 32 and 48 px images.
+  expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2), bytes.readUInt16LE(4)]).toEqual([0, 1, 3]);
 });
 
 test('an unknown console page answers 404 with the console\'s own page, accessible in both modes', async ({ browser }, testInfo) => {
