@@ -16,3 +16,23 @@ export function isValidSecurityName(name: string): boolean {
     name.trim() === name
   );
 }
+
+/**
+ * Elasticsearch's internal users (InternalUsers): they exist in every cluster, cannot be
+ * created, read, changed or deleted through the user APIs, and never get a profile.
+ */
+const INTERNAL_USERNAMES: ReadonlySet<string> = new Set([
+  '_system',
+  '_xpack',
+  '_xpack_security',
+  '_security_profile',
+  '_async_search',
+  '_storage',
+  '_synonyms',
+  '_cross_cluster_access',
+  '_data_stream_lifecycle',
+]);
+
+export function isInternalUsername(username: string): boolean {
+  return INTERNAL_USERNAMES.has(username);
+}

@@ -16,6 +16,7 @@ import { suggestProfiles, type SuggestRequest, type SuggestResponse } from './pr
 import { rolesHavePrivileges, type PrivilegesToCheck } from './privilege-check';
 import type { RoleDescriptor } from './roles';
 import { RESERVED_USERNAMES } from './realms';
+import { isInternalUsername } from './names';
 
 /** Re-activation within this window, with nothing changed, writes nothing (ACTIVATE_INTERVAL_IN_MS). */
 export const ACTIVATE_GRACE_PERIOD_MS = 30_000;
@@ -47,9 +48,6 @@ export interface GetProfilesResult {
   profiles: ProfileView[];
   errors?: { count: number; details: Record<string, ErrorDetail> };
 }
-
-/** Internal users never get a profile (Elasticsearch's InternalUsers). */
-const INTERNAL_USERNAMES: ReadonlySet<string> = new Set(['_system', '_xpack', '_xpack_security', '_async_search', '_security_profile']);
 
 export interface HasPrivilegesResult {
   has_privilege_uids: string[];
@@ -126,7 +124,7 @@ export class ProfileService {
     if (auth.subjectType !== 'user') {
       throw illegalArgument(`profile is supported for user only, but subject is a [${auth.subjectType}]`);
     }
-    if (auth.authenticationType === 'internal' || INTERNAL_USERNAMES.has(auth.user.username)) {
+    if (auth.authenticationType === 'internal' || isInternalUsername(auth.user.username)) {
       throw illegalState(`profile should not be created for internal user [${auth.user.username}]`);
     }
     const doc: ProfileUserDoc = {

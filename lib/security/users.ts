@@ -3,8 +3,8 @@ import type { AuthenticationService } from './authentication-service';
 import type { User } from './authentication';
 import { RESERVED_USERNAMES, RESERVED_USER_DEFAULTS, toUser } from './realms';
 import { hashPassword, isBcryptHash, MIN_PASSWORD_LENGTH } from './password-hasher';
-import { illegalArgument, validationError, EsError } from './errors';
-import { isValidSecurityName, SECURITY_NAME_RULES } from './names';
+import { illegalArgument, validationError, EsError, formatValidationMessages } from './errors';
+import { isInternalUsername, isValidSecurityName, SECURITY_NAME_RULES } from './names';
 
 /** A user as GET /_security/user returns it, in Elasticsearch's key order. */
 export interface UserView {
@@ -64,6 +64,8 @@ export class UserService {
 
   /** Users by name, reserved ones first as Elasticsearch lists them; unknown names are skipped. */
   list(names?: readonly string[]): UserRecord[] {
+    // TransportGetUsersAction refuses to look up internal users at all.
+    names?.forEach(refuseInternal);
     const all = this.store.list();
     const wanted = names ? all.filter((u) => names.includes(u.username)) : all;
     const reserved = wanted.filter((u) => RESERVED_USERNAMES.has(u.username));
@@ -78,8 +80,11 @@ export class UserService {
   /** PUT /_security/user/{username}: creates or replaces the user (the password is kept when omitted). */
   async put(username: string, input: PutUserInput): Promise<{ created: boolean }> {
     const problems: string[] = [];
+    // TransportPutUserAction.validateRequest.
     if (RESERVED_USERNAMES.has(username)) {
-      problems.push(`Username [${username}] is reserved and may not be used.`);
+      problems.push(`user [${username}] is reserved and only the password can be changed`);
+    } else if (isInternalUsername(username)) {
+      problems.push(`user [${username}] is internal`);
     } else if (!isValidSecurityName(username)) {
       problems.push(`Usernames ${SECURITY_NAME_RULES}`);
     }
@@ -111,6 +116,7 @@ export class UserService {
 
   delete(username: string): boolean {
     if (RESERVED_USERNAMES.has(username)) throw illegalArgument(`user [${username}] is reserved and cannot be deleted`);
+    refuseInternal(username);
     const found = this.store.delete(username);
     this.authentication.invalidateUser(username);
     return found;
@@ -120,18 +126,19 @@ export class UserService {
     const problems = passwordProblems(input);
     if (input.password === undefined && input.passwordHash === undefined) problems.push('password must be specified');
     if (problems.length > 0) throw validationError(problems);
+    refuseInternal(username);
     const hash = input.passwordHash ?? (await hashPassword(input.password as string));
     if (!this.store.get(username)) throw validationError(['user must exist in order to change password']);
     this.store.setPasswordHash(username, hash);
     this.authentication.invalidateUser(username);
   }
 
+  /** TransportSetEnabledAction, then NativeUsersStore.setEnabled for a user that does not exist. */
   setEnabled(username: string, enabled: boolean, callerUsername: string): void {
-    if (username === callerUsername) {
-      throw validationError(['users may not update the enabled status of their own account']);
-    }
+    if (username === callerUsername) throw illegalArgument('users may not update the enabled status of their own account');
+    refuseInternal(username);
     if (!this.store.setEnabled(username, enabled)) {
-      throw new EsError(404, 'document_missing_exception', `[user-${username}]: document missing`);
+      throw new EsError(400, 'validation_exception', formatValidationMessages([`only existing users can be ${enabled ? 'enabled' : 'disabled'}`]));
     }
     this.authentication.invalidateUser(username);
   }
@@ -166,4 +173,9 @@ function passwordProblems(input: PasswordInput): string[] {
   }
   if (input.passwordHash !== undefined && !isBcryptHash(input.passwordHash)) problems.push(UNSUPPORTED_HASH);
   return problems;
+}
+
+/** The user APIs' answer for an internal user (TransportGetUsersAction, TransportDeleteUserAction, ...). */
+function refuseInternal(username: string): void {
+  if (isInternalUsername(username)) throw illegalArgument(`user [${username}] is internal`);
 }
