@@ -136,6 +136,22 @@ describe('activation through the dispatcher', () => {
     expect(res.body.endsWith('\n')).toBe(true);
   });
 
+  it('?pretty and ?human take booleans as RestRequest.paramAsBoolean reads them', async () => {
+    const grant = '{"grant_type":"password","username":"joe","password":"s3krit-password"}';
+    for (const [query, pretty] of [['pretty=true', true], ['pretty=', true], ['pretty=false', false], ['human=true', false], ['human=false&pretty', true]] as const) {
+      const res = await activate(grant, ELASTIC, query);
+      expect(res.status, query).toBe(200);
+      expect(res.body.includes('"uid" : '), query).toBe(pretty);
+    }
+    for (const query of ['pretty=maybe', 'human=yes', 'pretty=TRUE']) {
+      // Before authentication, like the HTTP layer's bad-request path: no credentials needed.
+      const res = await activate(grant, null, query);
+      const value = query.split('=')[1];
+      expectEsError(res, 400, 'illegal_argument_exception', `Failed to parse value [${value}] as only [true] or [false] are allowed.`);
+      expect(res.body.endsWith('\n')).toBe(false);
+    }
+  });
+
   it('bad grant password: 401 for the action, with WWW-Authenticate headers', async () => {
     const res = await activate('{"grant_type":"password","username":"joe","password":"wrong-password"}');
     const error = expectEsError(res, 401, 'security_exception', `unable to authenticate user [joe] for action [${ACTIVATE_ACTION}]`);

@@ -40,7 +40,8 @@ export class EsApiDispatcher {
   dispatch(request: EsRequest): EsResponse | Promise<EsResponse> {
     const method = request.method.toUpperCase();
     const uri = request.query ? `${request.path}?${request.query}` : request.path;
-    const reply = new Reply(method, request.path, isPretty(request.query), this.options.logError ?? defaultLogError, filterPathOf(request.query));
+    const pretty = readPretty(request.query);
+    const reply = new Reply(method, request.path, pretty === true, this.options.logError ?? defaultLogError, filterPathOf(request.query));
     // Elasticsearch returns the caller's X-Opaque-Id on the response, so clients can match them up.
     reply.opaqueId = request.headers.get('x-opaque-id') ?? undefined;
 
@@ -52,6 +53,9 @@ export class EsApiDispatcher {
       return reply.send(413, errorBody(contentTooLong(bodyBytes, max)));
     }
     if (request.unreadableBody) return reply.send(request.unreadableBody.status, errorBody(request.unreadableBody));
+    // The response channel reads ?pretty and ?human before anything else; a value that is not a
+    // boolean is a bad request, answered before authentication.
+    if (pretty instanceof EsError) return reply.send(pretty.status, errorBody(pretty));
 
     const match = this.router.match(method, request.path);
     if (match.kind === 'not_found') {
@@ -219,10 +223,22 @@ function filterPathOf(query: string): FilterPath | undefined {
   return value === undefined ? undefined : parseFilterPath(value);
 }
 
-function isPretty(query: string): boolean {
-  if (!query.includes('pretty')) return false;
-  const value = lastValue(new URLSearchParams(query), 'pretty');
-  return value !== undefined && value !== 'false';
+/**
+ * `?pretty` as AbstractRestChannel reads it (RestRequest.paramAsBoolean): absent or "false" is
+ * off, empty or "true" is on, anything else an error; `?human` must be a boolean the same way.
+ */
+function readPretty(query: string): boolean | EsError {
+  if (!query.includes('pretty') && !query.includes('human')) return false;
+  const params = new URLSearchParams(query);
+  const human = paramAsBoolean(lastValue(params, 'human'));
+  if (human instanceof EsError) return human;
+  return paramAsBoolean(lastValue(params, 'pretty'));
+}
+
+function paramAsBoolean(value: string | undefined): boolean | EsError {
+  if (value === undefined || value === 'false') return false;
+  if (value === '' || value === 'true') return true;
+  return new EsError(400, 'illegal_argument_exception', `Failed to parse value [${value}] as only [true] or [false] are allowed.`);
 }
 
 function contentTooLong(size: number, limit: number): EsError {
