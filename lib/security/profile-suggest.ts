@@ -119,10 +119,20 @@ export function validateSuggestRequest(request: SuggestRequest): string[] {
   return problems;
 }
 
-/** The words of a suggest name: lower-cased, split on whitespace, de-duplicated. */
+/**
+ * The words of a suggest name: lower-cased, split on whitespace, without the punctuation around
+ * them (as Elasticsearch's standard analyzer drops it: "bob*", "(bob)" and "bob!" all search for
+ * bob; underscores count as word characters there too), de-duplicated.
+ */
 export function nameWords(name: string): string[] {
-  return [...new Set(foldCase(name).split(/\s+/).filter((w) => w !== ''))];
+  const words = foldCase(name)
+    .split(/\s+/)
+    .map((word) => word.replace(EDGE_PUNCTUATION, ''))
+    .filter((word) => word !== '');
+  return [...new Set(words)];
 }
+
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
 
 interface LabelHint {
   path: string;
