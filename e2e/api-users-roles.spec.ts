@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { Client } from '@elastic/elasticsearch';
 import { startServer, type RunningServer } from './support/server';
-import { ACTIVATE_ACTION, esClient, expectedUid, outcome } from './support/es-http';
+import { ACTIVATE_ACTION, basic, esClient, expectedUid, outcome, rawRequest, type Json } from './support/es-http';
 
 /**
  * The user and role APIs that activation depends on, driven with the official client: Elasticsearch
@@ -22,6 +22,13 @@ function clientAs(username: string, password: string): Client {
   return client;
 }
 
+/** One request as elastic over plain HTTP, for exact error bodies. */
+async function raw(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  const headers: Record<string, string> = { authorization: basic('elastic', ELASTIC_PASSWORD) };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await rawRequest(server.url, path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: response.status, body: response.json() };
+}
 
 function grant(username: string, password: string) {
   return admin.security.activateUserProfile({ grant_type: 'password', username, password });
@@ -256,10 +263,64 @@ test.describe('roles and the activate privilege', () => {
     expect(put.body.error.reason).toMatch(/^action \[cluster:admin\/xpack\/security\/user\/put\] is unauthorized for user \[kibana_system\]/);
   });
 
-  test('unknown cluster privilege: 400 illegal_argument_exception', async () => {
-    const result = await outcome(admin.security.putRole({ name: 'bad_role', cluster: ['no_such_privilege'] }));
+  test('unknown cluster and index privileges: 400 action_request_validation_exception naming each', async () => {
+    const result = await outcome(
+      admin.security.putRole({
+        name: 'bad_role',
+        cluster: ['no_such_privilege'],
+        indices: [{ names: ['logs-*'], privileges: ['read', 'no_such_index_privilege'] }],
+      }),
+    );
     expect(result.status).toBe(400);
-    expect(result.body.error.type).toBe('illegal_argument_exception');
-    expect(result.body.error.reason).toMatch(/^unknown cluster privilege \[no_such_privilege\]/);
+    expect(result.body.error.type).toBe('action_request_validation_exception');
+    expect(result.body.error.reason).toMatch(
+      /^Validation Failed: 1: unknown cluster privilege \[no_such_privilege\]\. .*;2: unknown index privilege \[no_such_index_privilege\]\. a privilege must be either one of the predefined fixed indices privileges \[.*read.*\] or a pattern over one of the available index actions;$/,
+    );
+    expect((await outcome(admin.security.getRole({ name: 'bad_role' }))).status).toBe(404);
+  });
+
+  test('role bodies are read as RoleDescriptor.parse reads them: unknown fields and wrong types are parse errors', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ cluster: ['monitor'], foo: 1 }, 'failed to parse role [strict]. unexpected field [foo]'],
+      [{ indices: [{ names: ['a'], privileges: ['read'], foo: 'bar' }] }, 'failed to parse indices privileges for role [strict]. unexpected field [foo]'],
+      [{ indices: [{ names: [], privileges: ['read'] }] }, 'failed to parse indices privileges for role [strict]. [names] cannot be an empty array'],
+      [{ indices: ['a'] }, 'failed to parse indices privileges for role [strict]. expected field [indices] value to be an array of objects, but found an array element of type [VALUE_STRING]'],
+      [{ cluster: 'monitor' }, 'failed to parse role [strict]'],
+    ];
+    for (const [body, reason] of cases) {
+      const response = await raw('PUT', '/_security/role/strict', body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body.error.type).toBe('parse_exception');
+      expect(response.body.error.reason).toBe(reason);
+    }
+    // A lone string where an array belongs: the cause says what was found.
+    const lone = await raw('PUT', '/_security/role/strict', { cluster: 'monitor' });
+    expect(lone.body.error.caused_by).toEqual({
+      type: 'parse_exception',
+      reason: 'could not parse [cluster] field. expected a string array but found [VALUE_STRING] value instead',
+    });
+  });
+
+  test('a role keeps its document-level query as JSON text and its field security, in Elasticsearch\'s key order', async () => {
+    await admin.security.putRole({
+      name: 'dls_role',
+      indices: [{ names: ['logs-*'], privileges: ['read'], query: { term: { team: 'a' } }, field_security: { grant: ['*'], except: ['secret'] } }],
+      description: 'team a logs',
+      metadata: { owner: 'a' },
+    });
+    const role = (await admin.security.getRole({ name: 'dls_role' })).dls_role as unknown as Record<string, unknown>;
+    expect(Object.keys(role)).toEqual(['cluster', 'indices', 'applications', 'run_as', 'metadata', 'transient_metadata', 'description']);
+    expect(role.indices).toEqual([
+      { names: ['logs-*'], privileges: ['read'], field_security: { grant: ['*'], except: ['secret'] }, query: '{"term":{"team":"a"}}', allow_restricted_indices: false },
+    ]);
+    const reserved = (await admin.security.getRole({ name: 'viewer' })).viewer as unknown as Record<string, unknown>;
+    expect(Object.keys(reserved).at(-1)).toBe('description');
+  });
+
+  test('reserved roles cannot be deleted: 400 illegal_argument_exception', async () => {
+    const response = await raw('DELETE', '/_security/role/superuser');
+    expect(response.status).toBe(400);
+    expect(response.body.error.type).toBe('illegal_argument_exception');
+    expect(response.body.error.reason).toBe('role [superuser] is reserved and cannot be deleted');
   });
 });

@@ -542,13 +542,14 @@ describe('GET|POST /_security/user/_has_privileges', () => {
     });
   });
 
-  it('refuses an unknown privilege with ClusterPrivilegeResolver\'s message, as roles and profile checks do', async () => {
+  it('refuses an unknown privilege with ClusterPrivilegeResolver\'s message, which a put role gives as a validation failure', async () => {
     const reply = await call('POST', '/_security/user/_has_privileges', { cluster: ['bogus'] });
     expect(reason(reply, 400, 'illegal_argument_exception')).toMatch(
       /^unknown cluster privilege \[bogus\]\. a privilege must be either one of the predefined cluster privilege names \[.*manage_security.*\] or a pattern over one of the available cluster actions$/,
     );
     const role = await call('PUT', '/_security/role/bogus_role', { cluster: ['bogus'] });
-    expect(reason(role, 400, 'illegal_argument_exception')).toBe(reply.body.error.reason);
+    // RoleDescriptorRequestValidator collects the resolver's message into the request's validation.
+    expect(reason(role, 400, 'action_request_validation_exception')).toBe(`Validation Failed: 1: ${reply.body.error.reason};`);
   });
 });
 

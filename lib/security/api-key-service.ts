@@ -4,13 +4,14 @@ import type { ApiKeysStore, ApiKeyRecord, ApiKeyFilter } from '@/lib/store/api-k
 export type { ApiKeyFilter };
 import type { Authentication, User } from './authentication';
 import { API_KEY_REALM } from './authentication';
-import type { RoleService } from './roles';
+import { roleDescriptorProblems, type RoleDescriptor, type RoleService } from './roles';
 import { authenticationError, EsError, validationError } from './errors';
 
 export interface CreateApiKeyInput {
   name: string;
   expirationMs?: number;
-  roleDescriptors: Record<string, { cluster?: string[]; [key: string]: unknown }>;
+  /** Role descriptors as parsed from the request; partial ones are completed with defaults. */
+  roleDescriptors: Record<string, object>;
   metadata: Record<string, unknown>;
 }
 
@@ -69,8 +70,15 @@ export class ApiKeyService {
       if (input.name.startsWith('_')) problems.push('api key name may not begin with an underscore');
     }
     if (Object.keys(input.metadata).some((k) => k.startsWith('_'))) problems.push('API key metadata keys may not start with [_]');
+    const roleDescriptors = Object.fromEntries(
+      Object.entries(input.roleDescriptors).map(([name, d]) => [name, normalizeRoleDescriptor(d as Record<string, unknown>) as unknown as RoleDescriptor]),
+    );
+    // CreateApiKeyRequest.validate runs RoleDescriptorRequestValidator over each descriptor.
+    for (const descriptor of Object.values(roleDescriptors)) problems.push(...roleDescriptorProblems(descriptor));
     if (problems.length > 0) throw validationError(problems);
-    if (owner.subjectType === 'api_key' && Object.values(input.roleDescriptors).some((d) => (d.cluster ?? []).length > 0)) {
+    // TransportCreateApiKeyAction: a key created with an API key must not be able to do anything,
+    // or it would outlive (and escape the invalidation of) the key that made it.
+    if (owner.subjectType === 'api_key' && grantsAnyPrivileges(Object.values(roleDescriptors))) {
       throw new EsError(400, 'illegal_argument_exception', 'creating derived api keys requires an explicit role descriptor that is empty (has no privileges)');
     }
 
@@ -94,7 +102,7 @@ export class ApiKeyService {
       realmName: ownerRealm.name,
       realmType: ownerRealm.type,
       creator: JSON.stringify({ username: owner.user.username, full_name: owner.user.fullName, email: owner.user.email, metadata: owner.user.metadata }),
-      roleDescriptors: Object.fromEntries(Object.entries(input.roleDescriptors).map(([name, d]) => [name, normalizeRoleDescriptor(d)])),
+      roleDescriptors,
       limitedBy: [limitedBy],
       metadata: input.metadata,
       createdAt: now,
@@ -186,6 +194,20 @@ function effectiveDescriptors(apiKey: NonNullable<Authentication['apiKey']>): Re
   return Object.keys(apiKey.roleDescriptors).length > 0 ? apiKey.roleDescriptors : apiKey.limitedBy;
 }
 
+/** Whether any of the descriptors grants something (RoleDescriptor.isEmpty is false), or there are none. */
+function grantsAnyPrivileges(descriptors: readonly RoleDescriptor[]): boolean {
+  if (descriptors.length === 0) return true;
+  return descriptors.some(
+    (d) =>
+      d.cluster.length > 0 ||
+      d.indices.length > 0 ||
+      d.applications.length > 0 ||
+      d.run_as.length > 0 ||
+      Object.keys(d.metadata).length > 0 ||
+      Object.keys(d.global ?? {}).length > 0,
+  );
+}
+
 function hashSecret(secret: string): string {
   const salt = randomBytes(16);
   const digest = createHash('sha256').update(salt).update(secret, 'utf8').digest();
@@ -210,8 +232,10 @@ export function normalizeRoleDescriptor(descriptor: Record<string, unknown>): Re
     const e = (entry ?? {}) as Record<string, unknown>;
     return { ...e, names: list(e.names), privileges: list(e.privileges), allow_restricted_indices: e.allow_restricted_indices === true };
   });
+  const global = descriptor.global as Record<string, unknown> | undefined;
   return {
     cluster: list(descriptor.cluster),
+    ...(global && Object.keys(global).length > 0 ? { global } : {}),
     indices,
     applications: list(descriptor.applications),
     run_as: list(descriptor.run_as),

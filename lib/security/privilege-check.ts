@@ -404,3 +404,12 @@ export function rolesHavePrivileges(roles: readonly RoleDescriptor[], check: Pri
   }
   return all;
 }
+
+/**
+ * IndexPrivilege.resolveBySelectorAccess's complaint about a list of granted index privilege
+ * names (for role validation), or undefined when every name is a privilege or an action pattern.
+ */
+export function unknownIndexPrivilegeProblem(names: readonly string[]): string | undefined {
+  const unknown = names.find((name) => indexActions(name) === undefined);
+  return unknown === undefined ? undefined : unknownIndexPrivilege(unknown).reason;
+}

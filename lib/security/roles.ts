@@ -1,6 +1,7 @@
 import type { RolesStore } from '@/lib/store/roles-store';
 import { isKnownClusterPrivilege, privilegeGrantsAction, unknownClusterPrivilege } from './privileges';
-import { validationError } from './errors';
+import { unknownIndexPrivilegeProblem } from './privilege-check';
+import { illegalArgument, validationError } from './errors';
 import { isValidSecurityName, SECURITY_NAME_RULES } from './names';
 
 export interface IndicesPrivileges {
@@ -19,6 +20,8 @@ export interface ApplicationPrivileges {
 /** A role as Elasticsearch returns it from GET /_security/role. */
 export interface RoleDescriptor {
   cluster: string[];
+  /** Configurable cluster privileges, stored and returned as given (not enforced here). */
+  global?: Record<string, unknown>;
   indices: IndicesPrivileges[];
   applications: ApplicationPrivileges[];
   run_as: string[];
@@ -30,7 +33,9 @@ export interface RoleDescriptor {
 const KIBANA_INDICES = ['.kibana*'];
 
 function reserved(role: Omit<RoleDescriptor, 'metadata' | 'transient_metadata'> & { description: string }): RoleDescriptor {
-  return { ...role, metadata: { _reserved: true }, transient_metadata: { enabled: true } };
+  // Keys in the order Elasticsearch writes them: the description comes last.
+  const { description, ...privileges } = role;
+  return { ...privileges, metadata: { _reserved: true }, transient_metadata: { enabled: true }, description };
 }
 
 /** Built-in roles, after Elasticsearch's ReservedRolesStore (the parts this engine enforces). */
@@ -124,6 +129,25 @@ export interface ResolvedRoles {
 export const RESOLVED_ROLES_CACHE_MAX = 10_000;
 
 /**
+ * RoleDescriptorRequestValidator: what is wrong with a role's privileges and metadata (for a put
+ * role, and for each role descriptor of an API key). Empty when nothing is.
+ */
+export function roleDescriptorProblems(descriptor: Pick<RoleDescriptor, 'cluster' | 'indices' | 'metadata'>): string[] {
+  const problems: string[] = [];
+  for (const privilege of descriptor.cluster) {
+    if (!isKnownClusterPrivilege(privilege)) problems.push(unknownClusterPrivilege(privilege).reason);
+  }
+  for (const group of descriptor.indices) {
+    const problem = unknownIndexPrivilegeProblem(group.privileges);
+    if (problem) problems.push(problem);
+  }
+  if (Object.keys(descriptor.metadata).some((key) => key.startsWith('_'))) {
+    problems.push('role descriptor metadata keys may not start with [_]');
+  }
+  return problems;
+}
+
+/**
  * Role definitions: the built-in ones plus those stored with the role API. Resolution results are
  * cached per role-name set and dropped on every role change, so authorization stays a map lookup.
  */
@@ -152,20 +176,20 @@ export class RoleService {
   }
 
   put(name: string, descriptor: RoleDescriptor): boolean {
+    // PutRoleRequest.validate: the name, then RoleDescriptorRequestValidator, in one exception.
     const problems: string[] = [];
     if (!isValidSecurityName(name)) problems.push(`Role names ${SECURITY_NAME_RULES}`);
     if (isReservedRole(name)) problems.push(`Role [${name}] is reserved and may not be used.`);
+    problems.push(...roleDescriptorProblems(descriptor));
     if (problems.length > 0) throw validationError(problems);
-    for (const privilege of descriptor.cluster) {
-      if (!isKnownClusterPrivilege(privilege)) throw unknownClusterPrivilege(privilege);
-    }
     const created = this.store.upsert(name, descriptor);
     this.resolved.clear();
     return created;
   }
 
   delete(name: string): boolean {
-    if (isReservedRole(name)) throw validationError([`role [${name}] is reserved and cannot be deleted`]);
+    // TransportDeleteRoleAction answers an IllegalArgumentException, not a validation error.
+    if (isReservedRole(name)) throw illegalArgument(`role [${name}] is reserved and cannot be deleted`);
     const found = this.store.delete(name);
     this.resolved.clear();
     return found;

@@ -4,7 +4,8 @@ import { authorizationError, validationError } from '@/lib/security/errors';
 import { parseTimeValue } from '@/lib/security/time-value';
 import type { ApiKeyFilter } from '@/lib/security/api-key-service';
 import type { RouteDefinition, RestContext } from '../types';
-import { parseObject } from '../x-content';
+import { objectEntries, parseObject } from '../x-content';
+import { parseRoleDescriptor } from '../role-descriptor-parser';
 import { readBooleanParam, readRefresh } from '../params';
 
 const CREATE_FIELDS = {
@@ -18,6 +19,11 @@ function createApiKey(ctx: RestContext) {
   readRefresh(ctx);
   const { source, root } = ctx.requiredBody();
   const body = parseObject(source, root, 'api_key_request', CREATE_FIELDS, ['name']);
+  // Each role descriptor is read as RoleDescriptor.parse reads a role (named objects).
+  const descriptorsNode = objectEntries(root).find((entry) => entry.name === 'role_descriptors')?.valueNode;
+  const roleDescriptors = Object.fromEntries(
+    descriptorsNode ? objectEntries(descriptorsNode).map(({ name, valueNode }) => [name, parseRoleDescriptor(name, valueNode)]) : [],
+  );
   const expiration = typeof body.expiration === 'string' ? parseTimeValue(body.expiration, 'expiration') : undefined;
   return () => {
     // manage_own_api_key lets anyone create keys for themselves (ManageOwnApiKeyClusterPrivilege).
@@ -27,7 +33,7 @@ function createApiKey(ctx: RestContext) {
     const created = ctx.engine.apiKeys.create(ctx.caller, {
       name: body.name as string,
       expirationMs: expiration,
-      roleDescriptors: (body.role_descriptors as Record<string, { cluster?: string[] }> | undefined) ?? {},
+      roleDescriptors,
       metadata: (body.metadata as Record<string, unknown> | undefined) ?? {},
     });
     return { body: created };
