@@ -1,20 +1,16 @@
 import { Actions } from '@/lib/security/actions';
 import type { Authentication } from '@/lib/security/authentication';
-import { EsError, illegalArgument, validationError, type EsErrorCause } from '@/lib/security/errors';
+import { EsError, illegalArgument, validationError } from '@/lib/security/errors';
 import { validateGrant, type Grant } from '@/lib/security/grant';
 import { validateUpdateProfileData } from '@/lib/security/profile-data';
 import type { ProfileView } from '@/lib/security/profiles';
 import { validateSuggestRequest, type SuggestHint, type SuggestRequest } from '@/lib/security/profile-suggest';
-import {
-  validatePrivilegesToCheck,
-  type ApplicationPrivilegesCheck,
-  type IndexPrivilegesCheck,
-  type PrivilegesToCheck,
-} from '@/lib/security/privilege-check';
+import { validatePrivilegesToCheck, type PrivilegesToCheck } from '@/lib/security/privilege-check';
 import type { RoleDescriptor } from '@/lib/security/roles';
 import type { RouteDefinition, RestContext } from '../types';
-import { objectEntries, parseBodyObject, parseObject, tokenName, type BodySource, type JsonNode } from '../x-content';
+import { objectEntries, parseBodyObject, parseObject } from '../x-content';
 import { parseException } from '../manual-parser';
+import { parsePrivilegesToCheck, PrivilegesParseError } from '../privileges-check-parser';
 import { readRefresh, splitList } from '../params';
 
 /** The activate body, declared like RestActivateProfileAction's ObjectParser. */
@@ -212,188 +208,6 @@ function suggest(ctx: RestContext) {
 
 const HAS_PRIVILEGES_PARSER = 'profile_has_privileges_request';
 
-/** A parse error raised at `node` while reading the privileges object. */
-class PrivilegesParseError extends Error {
-  constructor(
-    readonly node: JsonNode,
-    readonly cause: EsErrorCause,
-  ) {
-    super(cause.reason);
-  }
-}
-
-/** An ElasticsearchParseException, optionally wrapping another cause. */
-function parseCause(reason: string, causedBy?: EsErrorCause): EsErrorCause {
-  return (causedBy ? { type: 'parse_exception', reason, caused_by: causedBy } : { type: 'parse_exception', reason }) as EsErrorCause;
-}
-
-function fail(node: JsonNode, reason: string, causedBy?: EsErrorCause): never {
-  throw new PrivilegesParseError(node, parseCause(reason, causedBy));
-}
-
-/** XContentUtils.readStringArray, re-wrapped as RoleDescriptor does ("failed to parse role [...]"). */
-function readStringArray(field: string, node: JsonNode, allowNull: boolean): string[] | null {
-  const wrap = (reason: string, at: JsonNode): never =>
-    fail(at, `failed to parse role [${HAS_PRIVILEGES_PARSER}]`, parseCause(reason));
-  if (node.type === 'null') {
-    if (allowNull) return null;
-    wrap(`could not parse [${field}] field. expected a string array but found null value instead`, node);
-  }
-  if (node.type !== 'array') wrap(`could not parse [${field}] field. expected a string array but found [${tokenName(node)}] value instead`, node);
-  return (node.children ?? []).map((child) => {
-    if (child.type !== 'string') {
-      wrap(`could not parse [${field}] field. expected a string array but one of the value in the array is [${tokenName(child)}]`, child);
-    }
-    return child.value as string;
-  });
-}
-
-interface ParsedIndexEntry extends IndexPrivilegesCheck {
-  usesFls: boolean;
-  usesDls: boolean;
-}
-
-function parseIndexEntry(field: string, node: JsonNode): ParsedIndexEntry {
-  const prefix = `failed to parse indices privileges for role [${HAS_PRIVILEGES_PARSER}].`;
-  if (node.type !== 'object') {
-    fail(node, `${prefix} expected field [${field}] value to be an array of objects, but found an array element of type [${tokenName(node)}]`);
-  }
-  let names: string[] | null = null;
-  let privileges: string[] | null = null;
-  let allowRestrictedIndices = false;
-  let usesDls = false;
-  let granted: string[] | null = null;
-  let except: string[] | null = null;
-  for (const { name, valueNode } of objectEntries(node)) {
-    switch (name) {
-      case 'names':
-        if (valueNode.type === 'string') names = [valueNode.value as string];
-        else if (valueNode.type === 'array') {
-          names = readStringArray(name, valueNode, false);
-          if (names!.length === 0) fail(valueNode, `${prefix} [names] cannot be an empty array`);
-        } else {
-          fail(valueNode, `${prefix} expected field [names] value to be a string or an array of strings, but found [${tokenName(valueNode)}] instead`);
-        }
-        break;
-      case 'allow_restricted_indices':
-        if (valueNode.type !== 'boolean') {
-          fail(valueNode, `${prefix} expected field [allow_restricted_indices] value to be a boolean, but found [${tokenName(valueNode)}] instead`);
-        }
-        allowRestrictedIndices = valueNode.value === true;
-        break;
-      case 'query':
-        if (valueNode.type === 'object') usesDls = true;
-        else if (valueNode.type === 'string') usesDls = usesDls || valueNode.value !== '';
-        else if (valueNode.type !== 'null') {
-          fail(valueNode, `${prefix} expected field [query] value to be null, a string, an array, or an object, but found [${tokenName(valueNode)}] instead`);
-        }
-        break;
-      case 'field_security': {
-        if (valueNode.type !== 'object') {
-          fail(valueNode, `${prefix} expected START_OBJECT but got ${tokenName(valueNode)} in "field_security".`);
-        }
-        const entries = objectEntries(valueNode);
-        if (entries.length === 0) fail(valueNode, `${prefix} "field_security" must not be empty.`);
-        for (const entry of entries) {
-          if (entry.name === 'grant') {
-            granted = readStringArray('grant', entry.valueNode, true);
-            if (granted === null) fail(entry.valueNode, `${prefix} grant must not be null.`);
-          } else if (entry.name === 'except') {
-            except = readStringArray('except', entry.valueNode, true);
-            if (except === null) fail(entry.valueNode, `${prefix} except must not be null.`);
-          } else {
-            fail(entry.keyNode, `${prefix} "field_security" only accepts options grant and except, but got: ${entry.name}`);
-          }
-        }
-        break;
-      }
-      case 'privileges':
-        privileges = readStringArray(name, valueNode, true);
-        break;
-      case 'transient_metadata':
-        if (valueNode.type !== 'object') {
-          fail(valueNode, `failed to parse transient metadata for role [${HAS_PRIVILEGES_PARSER}]. expected START_OBJECT but got ${tokenName(valueNode)} in "transient_metadata".`);
-        }
-        break;
-      default:
-        fail(valueNode, `${prefix} unexpected field [${name}]`);
-    }
-  }
-  if (names === null) fail(node, `${prefix} missing required [names] field`);
-  if (privileges === null) fail(node, `${prefix} missing required [privileges] field`);
-  if (except !== null && granted === null) fail(node, `${prefix} field_security requires grant if except is given`);
-  if (privileges.length === 0) {
-    throw new PrivilegesParseError(node, { type: 'illegal_argument_exception', reason: 'indices privileges must define at least one privilege' });
-  }
-  const g = granted as string[] | null;
-  const e = except as string[] | null;
-  const usesFls = (e !== null && e.length > 0) || (g !== null && !(g.length === 1 && g[0] === '*'));
-  return { names, privileges, allowRestrictedIndices, usesFls, usesDls };
-}
-
-const APPLICATION_ENTRY_FIELDS = {
-  application: { kind: 'string' },
-  privileges: { kind: 'string_array' },
-  resources: { kind: 'string_array' },
-} as const;
-
-function parseApplicationEntry(source: BodySource, field: string, node: JsonNode): ApplicationPrivilegesCheck {
-  const prefix = `failed to parse application privileges for role [${HAS_PRIVILEGES_PARSER}].`;
-  if (node.type !== 'object') {
-    fail(node, `${prefix} expected field [${field}] value to be an array of objects, but found an array element of type [${tokenName(node)}]`);
-  }
-  let entry: Record<string, unknown>;
-  try {
-    entry = parseObject(source, node, 'application', APPLICATION_ENTRY_FIELDS);
-  } catch (error) {
-    if (error instanceof EsError) throw new PrivilegesParseError(node, { type: error.type, reason: error.reason });
-    throw error;
-  }
-  if (entry.resources === undefined) fail(node, `${prefix} missing required [resources] field`);
-  if (entry.privileges === undefined) fail(node, `${prefix} missing required [privileges] field`);
-  return {
-    application: (entry.application as string | undefined) ?? '',
-    privileges: entry.privileges as string[],
-    resources: entry.resources as string[],
-  };
-}
-
-/** RoleDescriptor.parsePrivilegesToCheck. */
-function parsePrivilegesToCheck(source: BodySource, node: JsonNode): PrivilegesToCheck {
-  const prefix = `failed to parse privileges check [${HAS_PRIVILEGES_PARSER}].`;
-  let cluster: string[] | null = null;
-  let index: ParsedIndexEntry[] | null = null;
-  let application: ApplicationPrivilegesCheck[] | null = null;
-  for (const { name, valueNode } of objectEntries(node)) {
-    if (name === 'index') {
-      if (valueNode.type !== 'array') {
-        fail(valueNode, `failed to parse indices privileges for role [${HAS_PRIVILEGES_PARSER}]. expected field [index] value to be an array, but found [${tokenName(valueNode)}] instead`);
-      }
-      index = (valueNode.children ?? []).map((child) => parseIndexEntry(name, child));
-    } else if (name === 'cluster') {
-      cluster = readStringArray(name, valueNode, true);
-    } else if (name === 'application' || name === 'applications') {
-      if (valueNode.type !== 'array') {
-        fail(valueNode, `failed to parse application privileges for role [${HAS_PRIVILEGES_PARSER}]. expected field [${name}] value to be an array, but found [${tokenName(valueNode)}] instead`);
-      }
-      application = (valueNode.children ?? []).map((child) => parseApplicationEntry(source, name, child));
-    } else {
-      fail(valueNode, `${prefix} unexpected field [${name}]`);
-    }
-  }
-  if (cluster === null && index === null && application === null) {
-    fail(node, `${prefix} All privilege fields [cluster,index,applications] are missing`);
-  }
-  const entries = index ?? [];
-  if (entries.some((e) => e.usesFls)) fail(node, 'Field [field_security] is not supported in a has_privileges request');
-  if (entries.some((e) => e.usesDls)) fail(node, 'Field [query] is not supported in a has_privileges request');
-  return {
-    cluster: cluster ?? [],
-    index: entries.map(({ names, privileges, allowRestrictedIndices }) => ({ names, privileges, allowRestrictedIndices })),
-    application: application ?? [],
-  };
-}
-
 function hasPrivileges(ctx: RestContext) {
   const parsedBody = ctx.body();
   if (!parsedBody) throw new EsError(400, 'parse_exception', 'request body or source parameter is required');
@@ -406,7 +220,7 @@ function hasPrivileges(ctx: RestContext) {
   const privilegesNode = objectEntries(root).find((e) => e.name === 'privileges')?.valueNode;
   if (privilegesNode) {
     try {
-      check = parsePrivilegesToCheck(source, privilegesNode);
+      check = parsePrivilegesToCheck(source, privilegesNode, HAS_PRIVILEGES_PARSER);
     } catch (error) {
       if (!(error instanceof PrivilegesParseError)) throw error;
       throw source.parseError(error.node.offset, `[${HAS_PRIVILEGES_PARSER}] failed to parse field [privileges]`, error.cause);
