@@ -167,3 +167,22 @@ describe('validation', () => {
     expect(applicationNameProblem('app-a/b')).toBe(`An application name suffix may not contain any of the characters ' "*\\<|,>/?' (found 'a/b')`);
   });
 });
+
+describe('Lucene regex index patterns are matched in linear time', () => {
+  it('/(a+)+b/ in a role against a long index name answers at once (no catastrophic backtracking)', () => {
+    const roles = [role({ indices: [{ names: ['/(a+)+b/'], privileges: ['read'], allow_restricted_indices: false }] })];
+    // A backtracking RegExp takes about a second on 26 characters (its first, interpreted run) and twice as long for each one more.
+    for (const length of [26, 45, 200]) {
+      const start = performance.now();
+      expect(rolesHavePrivileges(roles, check({ index: [index(['a'.repeat(length)], ['read'])] }))).toBe(false);
+      expect(performance.now() - start, `${length} characters`).toBeLessThan(150);
+    }
+    expect(rolesHavePrivileges(roles, check({ index: [index(['aaab'], ['read'])] }))).toBe(true);
+    expect(patternCovers('/~((a+)+b)/', 'a'.repeat(45))).toBe(true);
+  });
+
+  it('a regex over the size bound grants nothing', () => {
+    expect(patternCovers('/a{20000}/', 'a'.repeat(20000))).toBe(false);
+    expect(patternCovers('/a{3000}/', 'a'.repeat(3000))).toBe(true);
+  });
+});

@@ -9,7 +9,7 @@
  * for wildcard patterns, in the `/~((a|b).*)/` "everything not starting with" form the reserved
  * roles use; any other combination is conservatively not granted.
  */
-import { PatternError, translateLuceneRegex } from './patterns';
+import { compileLuceneRegex, compileWildcard, PatternError, type PatternMatcher } from './patterns';
 import { CLUSTER_PRIVILEGES, isClusterActionPattern, unknownClusterPrivilege } from './privileges';
 import { illegalArgument } from './errors';
 import type { ApplicationPrivileges, IndicesPrivileges, RoleDescriptor } from './roles';
@@ -81,20 +81,26 @@ function isRegex(pattern: string): boolean {
   return pattern.length >= 2 && pattern.startsWith('/') && pattern.endsWith('/');
 }
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, PatternMatcher>();
 
-/** Does wildcard `pattern` (`*` any run, `?` one character) match `name` entirely? */
+/**
+ * Does wildcard `pattern` (`*` any run, `?` one character) match `name` entirely? Matched in
+ * linear time (patterns.ts), not with a backtracking RegExp: `a*a*a*...b` must not be a DoS.
+ */
 export function globMatches(pattern: string, name: string): boolean {
-  let re = globCache.get(pattern);
-  if (!re) {
-    const source = [...pattern]
-      .map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[.+?^${}()|[\]\\/*]/g, '\\$&')))
-      .join('');
-    re = new RegExp(`^${source}$`, 'u');
+  let matcher = globCache.get(pattern);
+  if (!matcher) {
+    try {
+      matcher = compileWildcard(pattern, false);
+    } catch (error) {
+      // Too large to compile: such a pattern grants nothing.
+      if (!(error instanceof PatternError)) throw error;
+      matcher = { test: () => false };
+    }
     if (globCache.size > 10_000) globCache.clear();
-    globCache.set(pattern, re);
+    globCache.set(pattern, matcher);
   }
-  return re.test(name);
+  return matcher.test(name);
 }
 
 /** Is every string wildcard `inner` matches also matched by wildcard `outer`? */
@@ -146,10 +152,12 @@ interface CompiledRegex {
 const regexCache = new Map<string, CompiledRegex>();
 
 /**
- * Translates the common subset of Lucene's RegExp syntax (literals, `.`, classes, groups, `|`,
- * `*`, `+`, `?`, `{n,m}`, `"..."`, `@`, `#`, a whole-pattern `~` complement) to a JS RegExp.
+ * Compiles a Lucene regex (patterns.ts: literals, `.`, classes, groups, `|`, `*`, `+`, `?`,
+ * `{n,m}`, `"..."`, `@`, `#`) plus a whole-pattern `~` complement, to a linear-time matcher.
+ * A pattern that is invalid, unsupported or too complex (patterns.ts MAX_PATTERN_PROGRAM_SIZE)
+ * has no `test` and so grants nothing.
  */
-function compileLuceneRegex(pattern: string): CompiledRegex {
+function compileRoleRegex(pattern: string): CompiledRegex {
   const cached = regexCache.get(pattern);
   if (cached) return cached;
   let body = pattern.slice(1, -1);
@@ -158,21 +166,21 @@ function compileLuceneRegex(pattern: string): CompiledRegex {
     negate = true;
     body = body.slice(1);
   }
-  const source = translateLucene(body);
+  const matcher = compileLucene(body);
   const result: CompiledRegex = {};
-  if (source !== undefined) {
-    const re = new RegExp(`^(?:${source})$`, 'u');
-    result.test = negate ? (name) => !re.test(name) : (name) => re.test(name);
+  if (matcher !== undefined) {
+    result.test = negate ? (name) => !matcher.test(name) : (name) => matcher.test(name);
   }
   if (negate) result.excludedPrefixes = prefixAlternatives(body);
+  if (regexCache.size > 10_000) regexCache.clear();
   regexCache.set(pattern, result);
   return result;
 }
 
-/** Lucene regex body to JS source, or undefined for syntax this engine cannot evaluate. */
-function translateLucene(body: string): string | undefined {
+/** A Lucene regex body's matcher, or undefined for syntax this engine cannot evaluate. */
+function compileLucene(body: string): PatternMatcher | undefined {
   try {
-    return translateLuceneRegex(body);
+    return compileLuceneRegex(body);
   } catch (error) {
     if (error instanceof PatternError) return undefined;
     throw error;
@@ -222,7 +230,7 @@ export function patternCovers(granted: string, checked: string): boolean {
   if (granted === checked || granted === '*') return true;
   if (isRegex(checked)) return false;
   if (isRegex(granted)) {
-    const regex = compileLuceneRegex(granted);
+    const regex = compileRoleRegex(granted);
     if (!hasWildcard(checked)) return regex.test?.(checked) ?? false;
     // A wildcard pattern is inside "everything not starting with p" when none of its strings
     // can start with p: its literal prefix neither starts with p nor is a prefix of p.

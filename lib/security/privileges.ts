@@ -5,6 +5,7 @@
  */
 
 import { illegalArgument, type EsError } from './errors';
+import { compileWildcard, PatternError, type PatternMatcher } from './patterns';
 
 interface ClusterPrivilegeDefinition {
   /** Action patterns granted; `*` matches any run of characters. */
@@ -45,19 +46,26 @@ export const CLUSTER_PRIVILEGES: Readonly<Record<string, ClusterPrivilegeDefinit
   cancel_task: { grants: ['cluster:admin/tasks/cancel'] },
 };
 
-const patternCache = new Map<string, RegExp>();
+const patternCache = new Map<string, PatternMatcher>();
+const MATCHES_NOTHING: PatternMatcher = { test: () => false };
 
-function patternToRegExp(pattern: string): RegExp {
-  let re = patternCache.get(pattern);
-  if (!re) {
-    re = new RegExp('^' + pattern.split('*').map(escapeRegExp).join('.*') + '$');
-    patternCache.set(pattern, re);
+/**
+ * An action pattern (Automatons.wildcard) as a linear-time matcher: patterns come from stored
+ * roles, and a backtracking RegExp for `cluster:a*a*a*...` would stall every authorization.
+ * A pattern too large to compile grants nothing.
+ */
+function patternToRegExp(pattern: string): PatternMatcher {
+  let matcher = patternCache.get(pattern);
+  if (!matcher) {
+    try {
+      matcher = compileWildcard(pattern);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      matcher = MATCHES_NOTHING;
+    }
+    patternCache.set(pattern, matcher);
   }
-  return re;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\/]/g, '\\$&');
+  return matcher;
 }
 
 export function isKnownClusterPrivilege(name: string): boolean {

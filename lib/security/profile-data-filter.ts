@@ -1,3 +1,5 @@
+import { compileWildcard, type PatternMatcher } from './patterns';
+
 /**
  * Selects application data the way Elasticsearch's source filtering does for the `data`
  * parameter: comma-separated paths such as `app1`, `app1.key1`, `*` or `app*`, where `*`
@@ -14,12 +16,15 @@ export function filterApplicationData(
 
 interface CompiledPattern {
   source: string;
-  full: RegExp;
+  full: PatternMatcher;
 }
 
+/**
+ * Regex.simpleMatch: only `*` is special. Matched in linear time (the patterns come from the
+ * request); `?` and `\` are escaped so the wildcard compiler takes them literally.
+ */
 function compile(pattern: string): CompiledPattern {
-  const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return { source: pattern, full: new RegExp('^' + escaped.join('.*') + '$') };
+  return { source: pattern, full: compileWildcard(pattern.replace(/[\\?]/g, '\\$&')) };
 }
 
 /** Could `pattern` match some path below `prefix` (which ends with a dot)? */

@@ -556,6 +556,21 @@ describe('filterApplicationData', () => {
     expect(filterApplicationData(data, ['*'])).toEqual(data);
   });
 
+  it('only * is special: ? and \\ are ordinary characters', () => {
+    const odd = { 'a?c': 1, abc: 2, 'x\\y': 3 };
+    expect(filterApplicationData(odd, ['a?c'])).toEqual({ 'a?c': 1 });
+    expect(filterApplicationData(odd, ['x\\y'])).toEqual({ 'x\\y': 3 });
+  });
+
+  it('patterns from the request are matched in linear time', () => {
+    // A backtracking RegExp needs about a second here (and grows combinatorially).
+    for (const pattern of ['a*'.repeat(8) + 'b', 'a*'.repeat(9) + 'b']) {
+      const started = performance.now();
+      expect(filterApplicationData({ ['a'.repeat(40)]: 1 }, [pattern])).toEqual({});
+      expect(performance.now() - started).toBeLessThan(150);
+    }
+  });
+
   it('app* selects every key starting with app', () => {
     expect(filterApplicationData(data, ['app*'])).toEqual({ app1: data.app1, app2: data.app2, application: 'flat' });
   });

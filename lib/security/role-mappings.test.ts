@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { matchesUser, normalizeDn, parseRules, RuleParseError, rulesToJson, type UserData } from './role-mappings';
+import type { RoleMappingsStore } from '@/lib/store/role-mappings-store';
+import { EsError } from './errors';
+import {
+  matchesUser,
+  normalizeDn,
+  parseRules,
+  RoleMappingService,
+  RuleParseError,
+  rulesToJson,
+  type PutRoleMappingInput,
+  type UserData,
+} from './role-mappings';
 
 const user: UserData = {
   username: 'alice',
@@ -74,5 +85,49 @@ describe('role mapping rules', () => {
     expect(rulesToJson(parseRules({ all: [{ field: { groups: ['a'] } }, { field: { n: 1.7 } }, { except: { field: { x: ['p', 'q'] } } }] }, 'm'))).toEqual({
       all: [{ field: { groups: 'a' } }, { field: { n: 1 } }, { except: { field: { x: ['p', 'q'] } } }],
     });
+  });
+});
+
+describe('role mapping regexes are matched in linear time', () => {
+  it('/(a+)+b/ against a long username answers at once (no catastrophic backtracking)', () => {
+    const rule = parseRules({ field: { username: '/(a+)+b/' } }, 'm');
+    // A backtracking RegExp takes about a second on 26 characters (its first, interpreted run) and twice as long for each one more.
+    for (const length of [26, 45, 5000]) {
+      const start = performance.now();
+      expect(matchesUser(rule, { ...user, username: 'a'.repeat(length), dn: 'cn=' + 'a'.repeat(length) })).toBe(false);
+      expect(performance.now() - start, `${length} characters`).toBeLessThan(150);
+    }
+    expect(matchesUser(rule, { ...user, username: 'aab' })).toBe(true);
+  });
+
+  it('refuses a regex over the size bound as a rule parse error', () => {
+    expect(() => parseRules({ field: { username: '/a{20000}/' } }, 'm')).toThrow(RuleParseError);
+    expect(() => parseRules({ field: { username: '/a{20000}/' } }, 'm')).toThrow(/^Determinizing a\{20000\} would result in more than 10000 states\.$/);
+  });
+});
+
+describe('role mapping names', () => {
+  const input: PutRoleMappingInput = { enabled: true, roles: ['viewer'], rules: parseRules({ field: { username: '*' } }, 'm'), metadata: {} };
+  const stored: string[] = [];
+  const store = { upsert: (name: string) => (stored.push(name), true) } as unknown as RoleMappingsStore;
+
+  it('refuses the read-only operator mapping suffix as Elasticsearch does', () => {
+    const service = new RoleMappingService(store);
+    let error: unknown;
+    try {
+      service.put('x-read-only-operator-mapping', input);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EsError);
+    expect((error as EsError).status).toBe(400);
+    expect((error as EsError).type).toBe('illegal_argument_exception');
+    expect((error as EsError).reason).toBe(
+      'Invalid mapping name [x-read-only-operator-mapping]. [-read-only-operator-mapping] is not an allowed suffix',
+    );
+    expect(stored).toEqual([]);
+    expect(service.put('read-only-operator-mapping', input)).toBe(true); // only the suffix, with its dash
+    expect(service.put('x-read-only-operator-mapping-2', input)).toBe(true);
+    expect(stored).toEqual(['read-only-operator-mapping', 'x-read-only-operator-mapping-2']);
   });
 });

@@ -1,6 +1,6 @@
 import type { RoleMappingsStore } from '@/lib/store/role-mappings-store';
-import { EsError, validationError } from './errors';
-import { compilePattern, isLuceneRegex, isSimpleMatchPattern, PatternError } from './patterns';
+import { EsError, illegalArgument, validationError } from './errors';
+import { compilePattern, isLuceneRegex, isSimpleMatchPattern, PatternError, type PatternMatcher } from './patterns';
 
 /**
  * Role mappings (Elasticsearch's ExpressionRoleMapping and its rule DSL): which roles a user of a
@@ -19,8 +19,8 @@ export type FieldLiteral = string | number | boolean | null;
 
 export interface FieldValue {
   value: FieldLiteral;
-  /** For wildcard and regex strings. */
-  matcher?: RegExp;
+  /** For wildcard and regex strings (matched in linear time, see patterns.ts). */
+  matcher?: PatternMatcher;
 }
 
 export type RuleExpression =
@@ -32,6 +32,20 @@ export type RuleExpression =
 export interface RoleTemplate {
   template: { source: string } | string;
   format?: 'string' | 'json';
+}
+
+/** ExpressionRoleMapping.READ_ONLY_ROLE_MAPPING_SUFFIX: names Elasticsearch gives operator-defined mappings. */
+export const READ_ONLY_ROLE_MAPPING_SUFFIX = '-read-only-operator-mapping';
+
+/**
+ * ExpressionRoleMapping.validateNoReadOnlySuffix. Elasticsearch (8.15+) runs it in
+ * TransportPutRoleMappingAction.doExecute, i.e. after request validation and authorization, and
+ * throws IllegalArgumentException: 400 illegal_argument_exception.
+ */
+export function validateNoReadOnlySuffix(name: string): void {
+  if (name.endsWith(READ_ONLY_ROLE_MAPPING_SUFFIX)) {
+    throw illegalArgument(`Invalid mapping name [${name}]. [${READ_ONLY_ROLE_MAPPING_SUFFIX}] is not an allowed suffix`);
+  }
 }
 
 /** A role mapping as GET returns it (and as it is stored). */
@@ -319,6 +333,7 @@ export class RoleMappingService {
   /** Validates and stores a mapping. Returns whether it was created. */
   put(name: string, input: PutRoleMappingInput): boolean {
     RoleMappingService.validate(input);
+    validateNoReadOnlySuffix(name);
     const roles = input.roles ?? [];
     const templates = input.role_templates ?? [];
     // Elasticsearch's key order: enabled, roles, role_templates, rules, metadata.
