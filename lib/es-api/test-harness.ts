@@ -17,7 +17,7 @@ export interface TestReply {
 
 export interface TestApi {
   engine: SecurityEngine;
-  call(method: string, pathAndQuery: string, body?: unknown, authorization?: string): Promise<TestReply>;
+  call(method: string, pathAndQuery: string, body?: unknown, authorization?: string, extraHeaders?: Record<string, string>): Promise<TestReply>;
   close(): void;
 }
 
@@ -31,10 +31,10 @@ export async function openTestApi(elasticPassword: string): Promise<TestApi> {
   const dispatcher = new EsApiDispatcher(engine, { maxContentLength: 1024 * 1024 });
   return {
     engine,
-    async call(method, pathAndQuery, body, authorization = basicAuth('elastic', elasticPassword)) {
+    async call(method, pathAndQuery, body, authorization = basicAuth('elastic', elasticPassword), extraHeaders = {}) {
       const [p, query = ''] = pathAndQuery.split('?');
       const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-      const headers = new Headers({ authorization });
+      const headers = new Headers({ ...extraHeaders, authorization });
       if (text !== '') headers.set('content-type', 'application/json');
       const response = await dispatcher.dispatch({ method, path: p, query, headers, body: text });
       return { status: response.status, body: response.body ? JSON.parse(response.body) : undefined, raw: response.body };

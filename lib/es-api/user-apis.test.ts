@@ -66,3 +66,28 @@ describe('enable and disable', () => {
     expect(error(reply)).toEqual({ status: 400, type: 'validation_exception', reason: `Validation Failed: 1: only existing users can be ${word};` });
   });
 });
+
+describe('run-as and the own-password rule', () => {
+  it('a user without run_as cannot change another user\'s password by running as them', async () => {
+    await api.call('PUT', '/_security/user/alice', { password: 'alice-password', roles: ['viewer'] });
+    await api.call('PUT', '/_security/user/bob', { password: 'bob-password', roles: ['viewer'] });
+    const alice = 'Basic ' + Buffer.from('alice:alice-password').toString('base64');
+    const reply = await api.call('POST', '/_security/user/_password', { password: 'taken-over' }, alice, { 'es-security-runas-user': 'bob' });
+    expect(reply.status, reply.raw).toBe(403);
+    expect(reply.body.error.reason).toBe(
+      'action [cluster:admin/xpack/security/user/change_password] is unauthorized for user [alice] with effective roles [viewer], because user [alice] is unauthorized to run as [bob]',
+    );
+    const bob = 'Basic ' + Buffer.from('bob:bob-password').toString('base64');
+    expect((await api.call('GET', '/_security/_authenticate', undefined, bob)).status).toBe(200);
+  });
+
+  it('a user allowed to run as another may change that user\'s own password as them', async () => {
+    await api.call('PUT', '/_security/role/run_as_bob', { run_as: ['bob'] });
+    await api.call('PUT', '/_security/user/carol', { password: 'carol-password', roles: ['run_as_bob'] });
+    const carol = 'Basic ' + Buffer.from('carol:carol-password').toString('base64');
+    const reply = await api.call('POST', '/_security/user/_password', { password: 'bob-new-password' }, carol, { 'es-security-runas-user': 'bob' });
+    expect(reply.status, reply.raw).toBe(200);
+    const bob = 'Basic ' + Buffer.from('bob:bob-new-password').toString('base64');
+    expect((await api.call('GET', '/_security/_authenticate', undefined, bob)).status).toBe(200);
+  });
+});

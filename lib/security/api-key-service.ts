@@ -3,7 +3,7 @@ import type { ApiKeysStore, ApiKeyRecord, ApiKeyFilter } from '@/lib/store/api-k
 
 export type { ApiKeyFilter };
 import type { Authentication, User } from './authentication';
-import { API_KEY_REALM } from './authentication';
+import { API_KEY_REALM, effectiveRealm } from './authentication';
 import { roleDescriptorProblems, type RoleDescriptor, type RoleService } from './roles';
 import { authenticationError, EsError, validationError } from './errors';
 
@@ -93,7 +93,8 @@ export class ApiKeyService {
     const secret = randomBytes(16).toString('base64url');
     const now = this.now();
     const expiresAt = input.expirationMs !== undefined ? now + input.expirationMs : null;
-    const ownerRealm = owner.apiKey?.ownerRealm ?? owner.authenticatingRealm;
+    // Under run-as the key belongs to the run-as user, in the realm that user came from.
+    const ownerRealm = owner.apiKey?.ownerRealm ?? effectiveRealm(owner) ?? owner.authenticatingRealm;
     this.store.insert({
       id,
       name: input.name,

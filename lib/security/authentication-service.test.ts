@@ -345,3 +345,143 @@ describe('reserved user bootstrap without ELASTIC_PASSWORD', () => {
     expect(passwords[0]).not.toBe(passwords[1]);
   });
 });
+
+describe('run-as: the es-security-runas-user header (AuthenticatorChain.maybeLookupRunAsUser)', () => {
+  let engine: SecurityEngine;
+  const uri = '/_security/_authenticate';
+  const elastic = basic('elastic', 'elastic-bootstrap-pw');
+  const runAsHeader = (value: string) => new Headers({ 'es-security-runas-user': value });
+
+  beforeAll(async () => {
+    engine = await SecurityEngine.open({ dataDir: tempDir(), nodeName: 'node-1', elasticPassword: 'elastic-bootstrap-pw', announce: () => undefined });
+    await engine.users.put('alice', { password: 'alice-pw-1', roles: ['viewer'], fullName: 'Alice', email: 'alice@example.com' });
+    await engine.users.put('bob', { password: 'bob-password', roles: ['editor'], fullName: 'Bob B', email: 'bob@example.com', metadata: { team: 'b' } });
+    await engine.users.put('dora', { password: 'dora-password', roles: ['viewer'] });
+    engine.users.setEnabled('dora', false, 'elastic');
+  });
+  afterAll(() => engine.close());
+
+  it('without the header nothing changes, and a cached caller is still answered synchronously', async () => {
+    await engine.authentication.authenticateRequest(elastic, uri);
+    const auth = engine.authentication.authenticateRequest(elastic, uri, new Headers());
+    expect(auth).not.toBeInstanceOf(Promise);
+    expect(auth).toEqual(engine.authentication.cachedPasswordAuthentication('elastic', 'elastic-bootstrap-pw'));
+    expect((auth as { authenticatingSubject?: unknown }).authenticatingSubject).toBeUndefined();
+  });
+
+  it('runs as a native user: effective user bob, authenticated by elastic in the reserved realm', async () => {
+    const auth = await engine.authentication.authenticateRequest(elastic, uri, runAsHeader('bob'));
+    expect(auth.user).toEqual({ username: 'bob', roles: ['editor'], fullName: 'Bob B', email: 'bob@example.com', metadata: { team: 'b' }, enabled: true });
+    expect(auth.authenticatingRealm).toEqual({ name: 'reserved', type: 'reserved', nodeName: 'node-1' });
+    expect(auth.lookupRealm).toEqual({ name: 'default_native', type: 'native', nodeName: 'node-1' });
+    expect(auth.authenticationType).toBe('realm');
+    expect(auth.subjectType).toBe('user');
+    expect(auth.authenticatingSubject?.user.username).toBe('elastic');
+    expect(auth.authenticatingSubject?.subjectType).toBe('user');
+  });
+
+  it('the cached path stays synchronous with the header too (the lookup is a local read)', async () => {
+    await engine.authentication.authenticateRequest(elastic, uri);
+    const auth = engine.authentication.authenticateRequest(elastic, uri, runAsHeader('bob'));
+    expect(auth).not.toBeInstanceOf(Promise);
+    expect((auth as { user: { username: string } }).user.username).toBe('bob');
+  });
+
+  it('reserved users are looked up in the reserved realm', async () => {
+    const auth = await engine.authentication.authenticateRequest(basic('alice', 'alice-pw-1'), uri, runAsHeader('kibana_system'));
+    expect(auth.user.username).toBe('kibana_system');
+    expect(auth.user.metadata).toEqual({ _reserved: true });
+    expect(auth.lookupRealm).toEqual({ name: 'reserved', type: 'reserved', nodeName: 'node-1' });
+    expect(auth.authenticatingRealm.type).toBe('native');
+  });
+
+  it('an unknown user is still the effective user, without a lookup realm (authorization refuses it)', async () => {
+    const auth = await engine.authentication.authenticateRequest(elastic, uri, runAsHeader('nobody'));
+    expect(auth.user).toEqual({ username: 'nobody', roles: [], fullName: null, email: null, metadata: {}, enabled: true });
+    expect(auth.lookupRealm).toBeUndefined();
+    expect(auth.authenticatingSubject?.user.username).toBe('elastic');
+    expect(() => engine.authorization.authorize(auth, 'cluster:admin/xpack/security/user/authenticate')).toThrow(
+      'action [cluster:admin/xpack/security/user/authenticate] is unauthorized for user [elastic] with effective roles [superuser], because user [elastic] is unauthorized to run as [nobody]',
+    );
+  });
+
+  it('an empty username fails authentication with the caller\'s principal (401)', async () => {
+    expect401(
+      await rejectedEsError(engine.authentication.authenticateRequest(elastic, uri, runAsHeader(''))),
+      'unable to authenticate user [elastic] for REST request [/_security/_authenticate]',
+    );
+    // Also from the slow path (a credential not yet cached).
+    await engine.users.put('eve', { password: 'eve-password', roles: ['superuser'] });
+    expect401(
+      await rejectedEsError(engine.authentication.authenticateRequest(basic('eve', 'eve-password'), '/x?pretty', runAsHeader(''))),
+      'unable to authenticate user [eve] for REST request [/x?pretty]',
+    );
+  });
+
+  it('a disabled run-as user fails authentication (AuthenticatorChain.finishAuthentication)', async () => {
+    expect401(
+      await rejectedEsError(engine.authentication.authenticateRequest(elastic, uri, runAsHeader('dora'))),
+      'unable to authenticate user [elastic] for REST request [/_security/_authenticate]',
+    );
+  });
+
+  it('a failed authentication stays the caller\'s 401, whatever the header', async () => {
+    expect401(
+      await rejectedEsError(engine.authentication.authenticateRequest(basic('elastic', 'wrong'), uri, runAsHeader('bob'))),
+      'unable to authenticate user [elastic] for REST request [/_security/_authenticate]',
+    );
+  });
+
+  it('access tokens may run as (authentication type token is kept)', async () => {
+    const caller = await engine.authentication.authenticateRequest(elastic, uri);
+    const issued = engine.tokens.createToken(caller, caller, false);
+    const auth = await engine.authentication.authenticateRequest(`Bearer ${issued.accessToken}`, uri, runAsHeader('bob'));
+    expect(auth.user.username).toBe('bob');
+    expect(auth.authenticationType).toBe('token');
+    expect(auth.lookupRealm?.name).toBe('default_native');
+    expect401(
+      await rejectedEsError(engine.authentication.authenticateRequest(`Bearer ${issued.accessToken}`, uri, runAsHeader(''))),
+      'unable to authenticate user [_bearer_token] for REST request [/_security/_authenticate]',
+    );
+  });
+
+  it('a token created under run-as cannot run as again (no chained run-as): the header is ignored', async () => {
+    const runAsCaller = await engine.authentication.authenticateRequest(elastic, uri, runAsHeader('bob'));
+    const issued = engine.tokens.createToken(runAsCaller, runAsCaller, false);
+    const auth = await engine.authentication.authenticateRequest(`Bearer ${issued.accessToken}`, uri, runAsHeader('alice'));
+    expect(auth.user.username).toBe('bob');
+    expect(auth.authenticatingSubject?.user.username).toBe('elastic');
+  });
+
+  it('API keys may run as; the effective subject is then the user, not the key', async () => {
+    const owner = await engine.authentication.authenticateRequest(elastic, uri);
+    const key = engine.apiKeys.create(owner, { name: 'runner', roleDescriptors: {}, metadata: {} });
+    const auth = await engine.authentication.authenticateRequest(`ApiKey ${key.encoded}`, uri, runAsHeader('bob'));
+    expect(auth.user.username).toBe('bob');
+    expect(auth.authenticationType).toBe('api_key');
+    expect(auth.subjectType).toBe('user');
+    expect(auth.apiKey).toBeUndefined();
+    expect(auth.authenticatingSubject?.apiKey?.id).toBe(key.id);
+    expect(auth.authenticatingRealm.name).toBe('_es_api_key');
+    expect401(
+      await rejectedEsError(engine.authentication.authenticateRequest(`ApiKey ${key.encoded}`, uri, runAsHeader(''))),
+      `unable to authenticate user [${key.id}] for REST request [/_security/_authenticate]`,
+    );
+  });
+
+  it('service accounts do not support run-as: the header is ignored', async () => {
+    const auth = await engine.authentication.authenticateRequest(`Bearer ${engine.consoleIdentity.credential}`, uri, runAsHeader('bob'));
+    expect(auth.subjectType).toBe('service_account');
+    expect(auth.authenticatingSubject).toBeUndefined();
+    // Even an empty name is ignored rather than refused.
+    const empty = await engine.authentication.authenticateRequest(`Bearer ${engine.consoleIdentity.credential}`, uri, runAsHeader(''));
+    expect(empty.user.username).toBe('elastic/profile-console');
+  });
+
+  it('lookupUser: reserved names only in the reserved realm, others in the native realm', () => {
+    expect(engine.authentication.lookupUser('elastic')?.realm.name).toBe('reserved');
+    expect(engine.authentication.lookupUser('bob')?.realm.name).toBe('default_native');
+    expect(engine.authentication.lookupUser('dora')?.user.enabled).toBe(false);
+    expect(engine.authentication.lookupUser('nobody')).toBeUndefined();
+  });
+});

@@ -1,6 +1,8 @@
-import type { Authentication } from './authentication';
+import type { Authentication, RealmRef, User } from './authentication';
+import { RUN_AS_USER_HEADER, runAs, supportsRunAs } from './authentication';
 import type { PasswordRealm } from './realms';
 import { authenticationError, EsError } from './errors';
+import { BEARER_TOKEN_PRINCIPAL } from './grant-authentication';
 
 /**
  * Reads one kind of credential from the Authorization header. Returns undefined when the
@@ -52,7 +54,16 @@ export class AuthenticationService {
         return Promise.reject(error);
       }
       const cached = credentials && this.cachedPasswordAuthentication(credentials.username, credentials.password);
-      if (cached) return cached;
+      if (cached) {
+        // Without the run-as header (the usual request) this costs one header lookup.
+        const runAsUsername = headers?.get(RUN_AS_USER_HEADER);
+        if (runAsUsername === null || runAsUsername === undefined) return cached;
+        try {
+          return this.maybeRunAs(cached, runAsUsername, authorization, requestUri);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      }
     }
     return this.authenticateRequestSlowly(authorization, requestUri, headers);
   }
@@ -65,10 +76,46 @@ export class AuthenticationService {
     if (authorization) {
       for (const authenticator of [...this.headerAuthenticators, ...this.fallbackAuthenticators]) {
         const result = await authenticator.authenticate(authorization, requestUri, headers);
-        if (result) return result;
+        if (!result) continue;
+        const runAsUsername = headers?.get(RUN_AS_USER_HEADER);
+        return runAsUsername === null || runAsUsername === undefined ? result : this.maybeRunAs(result, runAsUsername, authorization, requestUri);
       }
     }
     throw authenticationError(`missing authentication credentials for REST request [${requestUri}]`);
+  }
+
+  /**
+   * The run-as step after a successful authentication, when the request carries the run-as header
+   * (AuthenticatorChain.maybeLookupRunAsUser, RealmsAuthenticator.lookupRunAsUser and
+   * AuthenticatorChain.finishAuthentication in Elasticsearch 9):
+   * - an authentication that does not support run-as (Authentication.supportsRunAs) keeps its own
+   *   identity: the header is ignored;
+   * - an empty username fails authentication (runAsDenied of a REST request is the failed-
+   *   authentication 401 naming the credential's principal);
+   * - otherwise the user is looked up in the realms that support lookup. An unknown user still
+   *   becomes the effective user, without a lookup realm, so that authorization refuses it (no
+   *   different answer that would tell which usernames exist);
+   * - a disabled run-as user fails authentication like a disabled authenticating user.
+   * Whether the caller may run as that user is authorization's question (AuthorizationService).
+   */
+  private maybeRunAs(auth: Authentication, runAsUsername: string, authorization: string, requestUri: string): Authentication {
+    if (!supportsRunAs(auth)) return auth;
+    if (runAsUsername === '') throw failedAuthentication(authorization, auth, requestUri);
+    const found = this.lookupUser(runAsUsername);
+    const result = found
+      ? runAs(auth, found.user, found.realm)
+      : runAs(auth, { username: runAsUsername, roles: [], fullName: null, email: null, metadata: {}, enabled: true }, undefined);
+    if (!result.user.enabled) throw failedAuthentication(authorization, auth, requestUri);
+    return result;
+  }
+
+  /** RealmUserLookup: the first realm (in chain order) that supports lookup and knows the user. */
+  lookupUser(username: string): { user: User; realm: RealmRef } | undefined {
+    for (const realm of this.realms) {
+      const user = realm.lookupUser?.(username);
+      if (user) return { user, realm: realm.ref };
+    }
+    return undefined;
   }
 
   /** The realm chain's answer when a realm has these credentials cached; undefined otherwise. */
@@ -115,6 +162,28 @@ class BasicAuthenticator implements HeaderAuthenticator {
     }
     return auth;
   }
+}
+
+/**
+ * DefaultAuthenticationFailureHandler.failedAuthentication for a REST request: "unable to
+ * authenticate user [<principal of the presented credential>] for REST request [<uri>]".
+ */
+function failedAuthentication(authorization: string, auth: Authentication, requestUri: string): EsError {
+  return authenticationError(`unable to authenticate user [${credentialPrincipal(authorization, auth)}] for REST request [${requestUri}]`);
+}
+
+/**
+ * AuthenticationToken.principal() of the credential that authenticated: the username of Basic
+ * credentials, the id of an API key, `_bearer_token` for a token-service access token. A JWT's
+ * principal (issuer/audiences/subject/principal) is built by the JWT realms, which do not expose
+ * it here; its user's name stands in for it.
+ */
+function credentialPrincipal(authorization: string, auth: Authentication): string {
+  const credentials = parseBasicAuthorization(authorization);
+  if (credentials) return credentials.username;
+  if (auth.authenticationType === 'api_key' && auth.apiKey) return auth.apiKey.id;
+  if (auth.authenticationType === 'token') return BEARER_TOKEN_PRINCIPAL;
+  return auth.user.username;
 }
 
 /**

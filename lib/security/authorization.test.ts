@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecurityEngine } from './engine';
 import { EsError } from './errors';
 import { Actions } from './actions';
-import type { Authentication } from './authentication';
+import { runAs, type ApiKeyRoleDescriptor, type Authentication } from './authentication';
 import { RESOLVED_ROLES_CACHE_MAX, type RoleDescriptor } from './roles';
 import { findPrivilegesThatGrant } from './privileges';
 
@@ -34,8 +34,8 @@ function user(username: string, roles: string[]): Authentication {
 }
 
 function apiKey(
-  limitedBy: Record<string, { cluster?: string[] }>,
-  roleDescriptors: Record<string, { cluster?: string[] }> = {},
+  limitedBy: Record<string, ApiKeyRoleDescriptor>,
+  roleDescriptors: Record<string, ApiKeyRoleDescriptor> = {},
 ): Authentication {
   return {
     ...user('bob', ['viewer']),
@@ -228,5 +228,128 @@ describe('role resolution cache', () => {
     roles.put('cache_test_role', { cluster: ['monitor'], indices: [], applications: [], run_as: [], metadata: {}, transient_metadata: { enabled: true } });
     expect(roles.cachedResolutions).toBe(0);
     expect(roles.resolve(['cache_test_role']).cluster).toEqual(['monitor']);
+  });
+});
+
+describe('run-as (AuthorizationService.maybeAuthorizeRunAs, RBACEngine.authorizeRunAs)', () => {
+  const AUTHENTICATE = Actions.userAuthenticate;
+  const NATIVE = { name: 'default_native', type: 'native', nodeName: 'node-1' };
+  const RESERVED = { name: 'reserved', type: 'reserved', nodeName: 'node-1' };
+
+  /** `caller` running as `target` (found in the native realm unless `lookupRealm` is null). */
+  function runAsAuth(caller: Authentication, target: string, roles: string[], lookupRealm: typeof NATIVE | null = NATIVE): Authentication {
+    const effective = { username: target, roles, fullName: null, email: null, metadata: {}, enabled: true };
+    return runAs(caller, effective, lookupRealm ?? undefined);
+  }
+
+  function runAsDenied(action: string, who: string, target: string): string {
+    return `action [${action}] is unauthorized for ${who}, because ${who.replace(/ with effective roles .*$/, '')} is unauthorized to run as [${target}]`;
+  }
+
+  it('superuser (run_as ["*"]) may run as anyone; the action is then the effective user\'s to pass', () => {
+    const auth = runAsAuth({ ...user('elastic', ['superuser']), authenticatingRealm: RESERVED }, 'bob', ['viewer']);
+    expect(engine.authorization.isRunAsGranted(auth)).toBe(true);
+    expect(() => engine.authorization.authorize(auth, AUTHENTICATE)).not.toThrow();
+    // elastic could activate profiles; bob (viewer) cannot, and the message names both users.
+    expect(engine.authorization.isAuthorized(auth, ACTIVATE)).toBe(false);
+    expect(denial(auth, ACTIVATE).reason).toBe(
+      `action [${ACTIVATE}] is unauthorized for user [elastic] run as [bob] with effective roles [viewer], ${GRANTED_BY}`,
+    );
+    expect(engine.authorization.denialMessage(auth, ACTIVATE)).toBe(denial(auth, ACTIVATE).reason);
+  });
+
+  it('the effective user\'s missing roles are named as for any user', () => {
+    const auth = runAsAuth(user('elastic', ['superuser']), 'bob', ['viewer', 'gone']);
+    expect(denial(auth, ACTIVATE).reason).toBe(
+      `action [${ACTIVATE}] is unauthorized for user [elastic] run as [bob] with effective roles [viewer] (assigned roles [gone] were not found), ${GRANTED_BY}`,
+    );
+  });
+
+  it('a run-as the effective user\'s roles allow passes', () => {
+    const auth = runAsAuth(user('elastic', ['superuser']), 'admin2', ['user_profile_admin']);
+    expect(() => engine.authorization.authorize(auth, ACTIVATE)).not.toThrow();
+  });
+
+  it('without run_as: 403 runAsDenied naming the authenticating user and its roles, for every action', () => {
+    const auth = runAsAuth(user('alice', ['viewer', 'editor']), 'elastic', ['superuser'], RESERVED);
+    for (const action of [AUTHENTICATE, ACTIVATE, Actions.userGet]) {
+      const error = denial(auth, action);
+      expect(error.status).toBe(403);
+      expect(error.type).toBe('security_exception');
+      expect(error.reason).toBe(
+        `action [${action}] is unauthorized for user [alice] with effective roles [editor,viewer], because user [alice] is unauthorized to run as [elastic]`,
+      );
+      expect(engine.authorization.isAuthorized(auth, action)).toBe(false);
+      expect(engine.authorization.denialMessage(auth, action)).toBe(error.reason);
+    }
+    // Not even the privileges of the target leak through the other checks.
+    expect(engine.authorization.holdsNamedPrivilege(auth, 'all')).toBe(false);
+    expect(engine.authorization.hasClusterPrivilege(auth, 'monitor')).toBe(false);
+    expect(() => engine.authorization.authorizeRunAs(auth, Actions.userChangePassword)).toThrow(
+      'action [cluster:admin/xpack/security/user/change_password] is unauthorized for user [alice] with effective roles [editor,viewer], because user [alice] is unauthorized to run as [elastic]',
+    );
+  });
+
+  it('the runAsDenied roles text names missing roles of the authenticating user', () => {
+    const auth = runAsAuth(user('alice', ['viewer', 'ghost']), 'bob', []);
+    expect(denial(auth, AUTHENTICATE).reason).toBe(
+      runAsDenied(AUTHENTICATE, 'user [alice] with effective roles [viewer] (assigned roles [ghost] were not found)', 'bob'),
+    );
+  });
+
+  it('a user no realm knows (no lookup realm) is refused even for a superuser', () => {
+    const auth = runAsAuth(user('elastic', ['superuser']), 'nobody', [], null);
+    expect(engine.authorization.isRunAsGranted(auth)).toBe(false);
+    expect(denial(auth, AUTHENTICATE).reason).toBe(runAsDenied(AUTHENTICATE, 'user [elastic] with effective roles [superuser]', 'nobody'));
+  });
+
+  it('run_as patterns: wildcards and /regex/, the union over all roles', () => {
+    engine.roles.put('runner_b', { ...role([]), run_as: ['b*'] });
+    engine.roles.put('runner_re', { ...role([]), run_as: ['/c(a|o)rol/', 'd?ve'] });
+    const alice = user('alice', ['runner_b', 'viewer']);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(alice, 'bob', []))).toBe(true);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(alice, 'bert', []))).toBe(true);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(alice, 'carol', []))).toBe(false);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(alice, 'abe', []))).toBe(false);
+    const both = user('alice', ['runner_b', 'runner_re']);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(both, 'carol', []))).toBe(true);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(both, 'corol', []))).toBe(true);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(both, 'dave', []))).toBe(true);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(both, 'daave', []))).toBe(false);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(both, 'elastic', [], RESERVED))).toBe(false);
+  });
+
+  it('a role change is seen at once', () => {
+    engine.roles.put('runner_evolving', { ...role([]), run_as: ['someone'] });
+    const auth = runAsAuth(user('alice', ['runner_evolving']), 'bob', []);
+    expect(engine.authorization.isRunAsGranted(auth)).toBe(false);
+    engine.roles.put('runner_evolving', { ...role([]), run_as: ['bob'] });
+    expect(engine.authorization.isRunAsGranted(auth)).toBe(true);
+    engine.roles.delete('runner_evolving');
+    expect(engine.authorization.isRunAsGranted(auth)).toBe(false);
+  });
+
+  it('API keys: the key\'s own run_as (when it has descriptors) and its owner\'s must both allow it', () => {
+    const anyone = { owner: { cluster: [], run_as: ['*'] } };
+    expect(engine.authorization.isRunAsGranted(runAsAuth(apiKey(anyone), 'carol', []))).toBe(true);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(apiKey(anyone, { k: { run_as: ['c*'] } }), 'carol', []))).toBe(true);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(apiKey(anyone, { k: { cluster: ['all'] } }), 'carol', []))).toBe(false);
+    expect(engine.authorization.isRunAsGranted(runAsAuth(apiKey({ owner: { cluster: ['all'] } }, { k: { run_as: ['*'] } }), 'carol', []))).toBe(false);
+    // The message describes the key and prints no roles for it; the effective user is a user.
+    const denied = runAsAuth(apiKey({ owner: { cluster: ['all'] } }), 'carol', ['viewer']);
+    expect(denial(denied, AUTHENTICATE).reason).toBe(
+      `action [${AUTHENTICATE}] is unauthorized for API key id [abc123] of user [bob], because API key id [abc123] of user [bob] is unauthorized to run as [carol]`,
+    );
+    const granted = runAsAuth(apiKey(anyone), 'carol', ['viewer']);
+    expect(denial(granted, ACTIVATE).reason).toBe(
+      `action [${ACTIVATE}] is unauthorized for API key id [abc123] of user [bob] run as [carol] with effective roles [viewer], ${GRANTED_BY}`,
+    );
+  });
+
+  it('after run-as the effective user\'s roles count, never the API key\'s or the caller\'s', () => {
+    const auth = runAsAuth(apiKey({ owner: { cluster: ['all'], run_as: ['*'] } }), 'carol', ['user_profile_admin']);
+    expect(auth.apiKey).toBeUndefined();
+    expect(engine.authorization.isAuthorized(auth, ACTIVATE)).toBe(true);
+    expect(engine.authorization.isAuthorized(auth, Actions.userGet)).toBe(false);
   });
 });

@@ -17,6 +17,11 @@ export interface PasswordRealm {
   cached(username: string, password: string): User | undefined;
   /** Forget cached credentials of a user (after a change to it). */
   invalidate(username: string): void;
+  /**
+   * Realm.lookupUser, for realms that support user lookup (run-as targets): the user, enabled or
+   * not, without checking any credential; undefined when the realm does not know it.
+   */
+  lookupUser?(username: string): User | undefined;
 }
 
 /** Users that belong to the reserved realm. Their records live in the same table. */
@@ -82,6 +87,16 @@ class StoredUserRealm implements PasswordRealm {
 
   invalidate(username: string): void {
     this.cache.invalidate(username);
+  }
+
+  /**
+   * NativeRealm / ReservedRealm.doLookupUser: the stored user, disabled ones included (the
+   * authenticator chain refuses those afterwards); each realm only knows the names it owns.
+   */
+  lookupUser(username: string): User | undefined {
+    if (!this.owns(username)) return undefined;
+    const record = this.store.get(username);
+    return record ? toUser(record) : undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Actions } from '@/lib/security/actions';
-import type { Authentication } from '@/lib/security/authentication';
+import { effectiveRealm, type Authentication } from '@/lib/security/authentication';
 import { authorizationError, validationError } from '@/lib/security/errors';
 import { parseTimeValue } from '@/lib/security/time-value';
 import type { ApiKeyFilter } from '@/lib/security/api-key-service';
@@ -42,7 +42,7 @@ function createApiKey(ctx: RestContext) {
 
 /** The owner filter of the caller itself (for `owner=true` and manage_own_api_key). */
 function ownFilter(caller: Authentication): ApiKeyFilter {
-  const realm = caller.apiKey?.ownerRealm ?? caller.authenticatingRealm;
+  const realm = caller.apiKey?.ownerRealm ?? effectiveRealm(caller) ?? caller.authenticatingRealm;
   return { username: caller.user.username, realmName: realm.name };
 }
 

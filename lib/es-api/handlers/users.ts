@@ -1,4 +1,5 @@
 import { Actions } from '@/lib/security/actions';
+import { effectiveRealm } from '@/lib/security/authentication';
 import type { RouteDefinition, RestContext } from '../types';
 import { parseManual } from '../manual-parser';
 import { readBooleanParam, readRefresh, splitList } from '../params';
@@ -73,11 +74,17 @@ function changePassword(ctx: RestContext) {
     (f) => `failed to parse change password request. unexpected field [${f}]`,
   );
   return async () => {
-    // Users may always change their own password (native and reserved realms).
+    // Run-as is authorized before anything else (AuthorizationService.maybeAuthorizeRunAs), so
+    // the self-service rule below cannot be reached by naming another user in the header.
+    ctx.engine.authorization.authorizeRunAs(ctx.caller, Actions.userChangePassword);
+    // Users may always change their own password (native and reserved realms); under run-as the
+    // run-as user's realm counts (RBACEngine.checkChangePasswordAction).
+    const realm = effectiveRealm(ctx.caller);
     const self =
       username === ctx.caller.user.username &&
       ctx.caller.subjectType === 'user' &&
-      ['native', 'reserved'].includes(ctx.caller.authenticatingRealm.type);
+      realm !== undefined &&
+      ['native', 'reserved'].includes(realm.type);
     if (!self) ctx.engine.authorization.authorize(ctx.caller, Actions.userChangePassword);
     await ctx.engine.users.changePassword(username, {
       password: body.password as string | undefined,
