@@ -216,13 +216,15 @@ test('the whole activate flow works with the keyboard alone', async ({ page }) =
   await expect(page.getByTestId('accessToken')).toBeVisible();
 });
 
-test('a user without manage_user_profile sees the permission page, accessible in light and dark mode', async ({ browser }) => {
+test('a user without any console privilege sees the "no access" page, accessible in light and dark mode', async ({ browser }) => {
   for (const theme of ['light', 'dark'] as const) {
     const context = await browser.newContext();
     if (theme === 'dark') await enableDarkTheme(context);
     const page = await context.newPage();
     await signInToActivate(page, VIEWER);
-    await expect(page.getByTestId('permissionPrompt')).toContainText('You need permission to activate user profiles');
+    // monitor_only opens no section of the console: one "no access" page, not the activate page's prompt.
+    await expect(page.getByTestId('noAccessPrompt')).toContainText("You don't have access");
+    await expect(page.getByTestId('noAccessPrompt')).toContainText('manage_user_profile');
     await expect(page.getByTestId('activateForm')).toHaveCount(0);
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await expectNoAxeViolations(page);

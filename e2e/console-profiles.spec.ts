@@ -286,17 +286,17 @@ test.describe('profile pages', () => {
     await expect(page).toHaveURL(/\/profiles$/);
   });
 
-  test('without manage_user_profile both pages show the permission page', async ({ page }) => {
+  test('without any console privilege both pages show the "no access" page', async ({ page }) => {
     await signIn(page, server.url, { path: '/profiles', username: 'watcher', password: PASSWORD });
-    const prompt = page.getByTestId('permissionPrompt');
-    await expect(prompt.getByRole('heading', { level: 1 })).toHaveText('You need permission to manage user profiles');
+    const prompt = page.getByTestId('noAccessPrompt');
+    await expect(prompt.getByRole('heading', { level: 1 })).toHaveText("You don't have access");
     await expect(prompt).toContainText('manage_user_profile');
     await expect(page.getByRole('searchbox', { name: 'Search profiles' })).toHaveCount(0);
     // No section of the navigation is open to this user, so none is listed.
     for (const link of ['navActivate', 'navProfiles', 'navUsers']) await expect(page.getByTestId(link)).toHaveCount(0);
 
     await page.goto(`${server.url}/profiles/${uids.jacknich}`);
-    await expect(page.getByTestId('permissionPrompt').getByRole('heading', { level: 1 })).toHaveText('You need permission to manage user profiles');
+    await expect(page.getByTestId('noAccessPrompt').getByRole('heading', { level: 1 })).toHaveText("You don't have access");
     await expect(page.getByText('Jack Nicholson')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Disable profile' })).toHaveCount(0);
   });

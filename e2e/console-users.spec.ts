@@ -219,9 +219,8 @@ test.describe('create user', () => {
     const busy = page.getByTestId('userFormSubmit');
     await expect(busy).toHaveText('Creating user…');
     await expect(busy).toHaveAttribute('aria-busy', 'true');
-    // The password is gone from the form as soon as the request is on its way.
-    await expect(input(page, 'Password')).toHaveValue('');
-    await expect(input(page, 'Confirm password')).toHaveValue('');
+    // The passwords stay in the form until the user is created (a server error must not lose them).
+    await expect(input(page, 'Password')).toHaveValue('slowpoke-password');
     release();
     await expect(page).toHaveURL(/\/users\/edit\/slowpoke$/);
     expect((await api.request('GET', '/_security/user/slowpoke')).status).toBe(200);
@@ -243,9 +242,9 @@ test.describe('create user', () => {
     await expect(page.getByTestId('formErrorCallOut')).toBeVisible();
     await expect(page).toHaveURL(/\/users\/create$/);
     expect(calls).toEqual(['POST /api/console/users']);
-    // The passwords are not kept after submitting.
-    await expect(input(page, 'Password')).toHaveValue('');
-    await expect(input(page, 'Confirm password')).toHaveValue('');
+    // The passwords are kept after a server error, so that fixing the username is enough.
+    await expect(input(page, 'Password')).toHaveValue('another-password');
+    await expect(input(page, 'Confirm password')).toHaveValue('another-password');
     // The existing user is untouched.
     expect((await api.ok('GET', '/_security/user/jacknich')).jacknich.full_name).toBe('Jack Nicholson');
 

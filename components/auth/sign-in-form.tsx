@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { signIn } from 'next-auth/react';
@@ -31,8 +31,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     reValidateMode: 'onChange',
   });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setFailure(null);
+  const submit = handleSubmit(async (values) => {
     const result = await signIn('credentials', { redirect: false, username: values.username, password: values.password });
     setValue('password', '');
     if (!result || result.error) {
@@ -43,6 +42,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     // A full navigation, so every server component sees the new session cookie.
     window.location.assign(callbackUrl);
   });
+  // A new attempt clears the last attempt's banner, also when the fields fail validation.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    setFailure(null);
+    return submit(event);
+  };
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title" className="pc-sign-in__form">

@@ -11,7 +11,8 @@
  *   when ConsoleShell is rendered from a server component (plain functions cannot cross that
  *   boundary — wrap it in a small client component that calls next-auth's signOut()).
  * - breadcrumbs: [{ text, href? }], last = current page; default derived from the pathname
- *   (nav-config.ts defaultBreadcrumbs).
+ *   (nav-config.ts defaultBreadcrumbs). [] shows none.
+ * - navGroups: the SideNav's groups; with none, neither the SideNav nor its toggle is rendered.
  */
 import { usePathname } from 'next/navigation';
 import { useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
@@ -48,7 +49,8 @@ export function ConsoleShell({ username, onSignOut, breadcrumbs, navGroups = NAV
   const [overlayOpen, setOverlayOpen] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const navId = `${useId()}-nav`;
-  const overlayActive = !isWide && overlayOpen;
+  const hasNav = navGroups.length > 0;
+  const overlayActive = hasNav && !isWide && overlayOpen;
   // A page may name itself better than its path does (PageBreadcrumbs).
   const [pageBreadcrumbs, setPageBreadcrumbs] = useState<BreadcrumbItem[] | null>(null);
 
@@ -56,7 +58,7 @@ export function ConsoleShell({ username, onSignOut, breadcrumbs, navGroups = NAV
     <ToastProvider>
       <div
         className="pc-shell"
-        data-nav-docked={docked ? 'true' : 'false'}
+        data-nav-docked={hasNav && docked ? 'true' : 'false'}
         data-nav-overlay={overlayActive ? 'true' : 'false'}
       >
         <a href="#main" className="pc-skip-link">
@@ -69,23 +71,29 @@ export function ConsoleShell({ username, onSignOut, breadcrumbs, navGroups = NAV
           navToggleRef={toggleRef}
           navId={navId}
           isNavExpanded={isWide ? docked : overlayOpen}
-          onToggleNav={() => {
-            if (window.matchMedia(WIDE_QUERY).matches) setDocked((d) => !d);
-            else setOverlayOpen((o) => !o);
-          }}
+          onToggleNav={
+            hasNav
+              ? () => {
+                  if (window.matchMedia(WIDE_QUERY).matches) setDocked((d) => !d);
+                  else setOverlayOpen((o) => !o);
+                }
+              : undefined
+          }
         />
         <div className="pc-shell__body">
-          <SideNav
-            id={navId}
-            mode={isWide ? 'docked' : 'overlay'}
-            isOpen={isWide ? docked : overlayOpen}
-            onClose={() => {
-              if (isWide) setDocked(false);
-              else setOverlayOpen(false);
-            }}
-            groups={navGroups}
-            returnFocusRef={toggleRef}
-          />
+          {hasNav ? (
+            <SideNav
+              id={navId}
+              mode={isWide ? 'docked' : 'overlay'}
+              isOpen={isWide ? docked : overlayOpen}
+              onClose={() => {
+                if (isWide) setDocked(false);
+                else setOverlayOpen(false);
+              }}
+              groups={navGroups}
+              returnFocusRef={toggleRef}
+            />
+          ) : null}
           <main id="main" className="pc-main" tabIndex={-1} inert={overlayActive}>
             <div className="pc-main__inner">
               <BreadcrumbOverrideContext.Provider value={setPageBreadcrumbs}>{children}</BreadcrumbOverrideContext.Provider>

@@ -56,8 +56,12 @@ export function Header({
           <LogoMark />
           <span className="pc-header__logo-text">Profile Console</span>
         </Link>
-        <span className="pc-header__divider" aria-hidden="true" />
-        <Breadcrumbs items={breadcrumbs} />
+        {breadcrumbs.length > 0 ? (
+          <>
+            <span className="pc-header__divider" aria-hidden="true" />
+            <Breadcrumbs items={breadcrumbs} />
+          </>
+        ) : null}
       </div>
       <div className="pc-header__section pc-header__section--right">
         <UserMenu username={username} onSignOut={onSignOut} />

@@ -50,21 +50,34 @@ const COLUMNS: TableColumn<ProfileListItem>[] = [
     field: 'username',
     name: 'Username',
     sortable: true,
+    truncate: true,
+    width: '18%',
     render: (p) => (
-      <Link href={`/profiles/${encodeURIComponent(p.uid)}`} className="pc-link" data-testid="profileLink">
+      <Link href={`/profiles/${encodeURIComponent(p.uid)}`} className="pc-link" title={p.username} data-testid="profileLink">
         {p.username}
       </Link>
     ),
   },
-  { field: 'fullName', name: 'Full name', sortable: true, truncate: true, width: '16%', render: (p) => truncated(p.fullName) },
-  { field: 'email', name: 'Email address', sortable: true, truncate: true, width: '20%', render: (p) => truncated(p.email) },
-  { field: 'roles', name: 'Roles', width: '24%', render: (p) => <RoleBadges roles={p.roles} /> },
-  { field: 'realmName', name: 'Realm', render: (p) => <span className="pc-mono">{p.realmName}</span> },
+  { field: 'fullName', name: 'Full name', sortable: true, truncate: true, width: '14%', render: (p) => truncated(p.fullName) },
+  { field: 'email', name: 'Email address', sortable: true, truncate: true, width: '17%', render: (p) => truncated(p.email) },
+  { field: 'roles', name: 'Roles', width: '15%', render: (p) => <RoleBadges roles={p.roles} /> },
+  {
+    field: 'realmName',
+    name: 'Realm',
+    truncate: true,
+    width: '9%',
+    render: (p) => (
+      <span className="pc-mono" title={p.realmName}>
+        {p.realmName}
+      </span>
+    ),
+  },
   { field: 'enabled', name: 'Status', width: '96px', render: (p) => <ProfileStatusBadge enabled={p.enabled} /> },
   {
     field: 'lastSynchronized',
     name: 'Last synchronized',
     sortable: true,
+    width: '16%',
     render: (p) => (p.lastSynchronized === null ? '—' : <RelativeTime ms={p.lastSynchronized} />),
   },
 ];
@@ -194,6 +207,7 @@ export function ProfileFinder({ initialName, initialResult, initialResultAt }: P
           columns={COLUMNS}
           getRowId={(p) => p.uid}
           rowHeader="username"
+          tableLayout="fixed"
           loading={busy}
           sort={sort}
           onSort={(field) => {

@@ -6,8 +6,9 @@
  *   toasts.addSuccess("Activated profile for 'jacknich'");
  *   toasts.addDanger("Could not disable profile", 'Server message…', { action: { label: 'See the full error', onClick } });
  *   toasts.add({ title, text?, color?, iconType?, lifetimeMs?, action? }) -> id; toasts.remove(id)
- * Lifetime: 10 s (danger 30 s; 0 = until dismissed), paused while hovered or focused. Danger toasts are role="alert", others are
- * announced politely. Each toast has a "Dismiss toast" button.
+ * Lifetime: 10 s (danger 30 s; 0 = until dismissed), paused while hovered or focused. The list sits in
+ * one polite live region that is always in the page (as EuiGlobalToastList), so each new toast is
+ * announced once; the toasts themselves are not live regions. Each toast has a "Dismiss toast" button.
  */
 import {
   createContext,
@@ -88,7 +89,6 @@ function ToastView({ toast, onDismiss }: { toast: ToastItem; onDismiss: (id: str
   return (
     <div
       className={cx('pc-toast', color !== 'primary' && `pc-toast--${color}`)}
-      role={color === 'danger' ? 'alert' : 'status'}
       data-testid={toast['data-testid']}
       onMouseEnter={() => setPaused(true)}
       onMouseLeave={() => setPaused(false)}

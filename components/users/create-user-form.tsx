@@ -31,8 +31,9 @@ const FIELDS = ['username', 'fullName', 'email', 'password', 'confirmPassword', 
 
 /**
  * Kibana's "Create user" form: Profile, Password and Privileges groups. Validation runs on
- * submit, then on every change; the BFF's field errors land on the fields. The passwords are
- * cleared from the form as soon as the request is made, and never kept in query state.
+ * submit, then on every change; the BFF's field errors land on the fields. The passwords stay in
+ * the form after a server error (so fixing e.g. the username and resubmitting works), are cleared
+ * once the user is created, and are never kept in query state.
  */
 export function CreateUserForm({ roles }: { roles: RoleChoice[] }) {
   const router = useRouter();
@@ -56,6 +57,8 @@ export function CreateUserForm({ roles }: { roles: RoleChoice[] }) {
       return consoleFetch('/api/console/users', { method: 'POST', json: payload });
     },
     onSuccess: (_data, username) => {
+      setValue('password', '', { shouldValidate: false, shouldDirty: false });
+      setValue('confirmPassword', '', { shouldValidate: false, shouldDirty: false });
       toasts.addSuccess(`Created user '${username}'`, undefined, { 'data-testid': 'userCreatedToast' });
       router.push(userHref(username));
     },
@@ -70,8 +73,6 @@ export function CreateUserForm({ roles }: { roles: RoleChoice[] }) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     handleSubmit((values) => {
       pending.current = values;
-      setValue('password', '', { shouldValidate: false, shouldDirty: false });
-      setValue('confirmPassword', '', { shouldValidate: false, shouldDirty: false });
       mutation.mutate(values.username);
     })(event);
 

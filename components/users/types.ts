@@ -14,3 +14,11 @@ export function activateHref(username: string): string {
 export function profileHref(uid: string): string {
   return `/profiles/${encodeURIComponent(uid)}`;
 }
+
+/**
+ * Built-in service users (reserved, e.g. kibana_system, logstash_system) never sign in to Kibana,
+ * so Kibana offers no profile for them; `elastic` is the one reserved user people sign in as.
+ */
+export function offersProfileActivation(user: { username: string; reserved: boolean }): boolean {
+  return !user.reserved || user.username === 'elastic';
+}

@@ -7,7 +7,7 @@ import { Switch } from '@/components/ui/switch';
 import { Table, type TableColumn, type TableSort } from '@/components/ui/table';
 import { TablePagination } from '@/components/ui/table-pagination';
 import { TextField } from '@/components/ui/text-field';
-import { activateHref, profileHref, userHref, type UserSummary } from './types';
+import { activateHref, offersProfileActivation, profileHref, userHref, type UserSummary } from './types';
 
 type SortField = 'username' | 'fullName' | 'email';
 
@@ -97,9 +97,11 @@ const COLUMNS: TableColumn<UserSummary>[] = [
       ) : (
         <span className="pc-users-table__no-profile">
           <span className="pc-text--subdued">Not activated</span>
-          <Link className="pc-link" href={activateHref(user.username)} aria-label={`Activate profile for ${user.username}`} data-testid="activateLink">
-            Activate
-          </Link>
+          {offersProfileActivation(user) ? (
+            <Link className="pc-link" href={activateHref(user.username)} aria-label={`Activate profile for ${user.username}`} data-testid="activateLink">
+              Activate
+            </Link>
+          ) : null}
         </span>
       ),
   },

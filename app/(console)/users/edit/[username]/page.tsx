@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { currentSession } from '@/lib/console/session';
 import { consolePermissions } from '@/lib/console/privileges';
 import { getUser, listRoles } from '@/lib/console/users';
@@ -9,7 +10,7 @@ import { ChangePasswordForm } from '@/components/users/change-password-form';
 import { DeleteUserZone } from '@/components/users/delete-user-zone';
 import { DescribedFormGroup } from '@/components/users/described-form-group';
 import { UserDetailsForm } from '@/components/users/user-details-form';
-import { activateHref, profileHref } from '@/components/users/types';
+import { activateHref, offersProfileActivation, profileHref } from '@/components/users/types';
 import { Avatar } from '@/components/ui/avatar';
 import { buttonClassName } from '@/components/ui/button';
 import { CallOut } from '@/components/ui/call-out';
@@ -32,8 +33,17 @@ async function usernameParam(params: Params['params']): Promise<string> {
   }
 }
 
+/** One read per request, shared by the metadata and the page. */
+const loadUser = cache(async (username: string) => getUser(await currentSession(), username));
+
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Edit user ${await usernameParam(params)}` };
+  const username = await usernameParam(params);
+  try {
+    if (!(await loadUser(username))) return { title: 'User not found' };
+  } catch {
+    // No permission or no backend: the page says so; the title names the user asked for.
+  }
+  return { title: `Edit user ${username}` };
 }
 
 export default async function EditUserPage({ params }: Params) {
@@ -41,7 +51,7 @@ export default async function EditUserPage({ params }: Params) {
   const session = await currentSession();
   const permissions = await consolePermissions(session);
   if (!permissions.manageUsers) return <PermissionPrompt privilege="manage_security" what="manage users" />;
-  const [user, roles] = await Promise.all([getUser(session, username), listRoles(session)]);
+  const [user, roles] = await Promise.all([loadUser(username), listRoles(session)]);
   if (!user) notFound();
   const displayName = user.fullName || user.username;
 
@@ -113,10 +123,14 @@ export default async function EditUserPage({ params }: Params) {
           ) : (
             <>
               <DescriptionList items={[{ title: 'Profile', description: 'Not activated' }]} />
-              <Spacer size="m" />
-              <Link href={activateHref(user.username)} className={buttonClassName({ size: 's' })} data-testid="activateProfileLink">
-                Activate profile
-              </Link>
+              {offersProfileActivation(user) ? (
+                <>
+                  <Spacer size="m" />
+                  <Link href={activateHref(user.username)} className={buttonClassName({ size: 's' })} data-testid="activateProfileLink">
+                    Activate profile
+                  </Link>
+                </>
+              ) : null}
             </>
           )}
         </DescribedFormGroup>
