@@ -126,7 +126,8 @@ function parseIndexEntry(description: string, field: string, node: JsonNode): Pa
   return { names, privileges, allowRestrictedIndices, usesFls, usesDls };
 }
 
-const APPLICATION_ENTRY_FIELDS = {
+/** ApplicationResourcePrivileges.PARSER's fields (an ObjectParser named "application"). */
+export const APPLICATION_ENTRY_FIELDS = {
   application: { kind: 'string' },
   privileges: { kind: 'string_array' },
   resources: { kind: 'string_array' },

@@ -1,6 +1,7 @@
 import type { ApplicationPrivileges, IndicesPrivileges, RoleDescriptor } from '@/lib/security/roles';
 import { EsError } from '@/lib/security/errors';
-import { nodeValue, objectEntries, tokenName, type JsonNode } from './x-content';
+import { nodeValue, objectEntries, parseObject, tokenName, type BodySource, type JsonNode } from './x-content';
+import { APPLICATION_ENTRY_FIELDS } from './privileges-check-parser';
 import { parseException } from './manual-parser';
 
 /**
@@ -8,7 +9,7 @@ import { parseException } from './manual-parser';
  * each entry of an API key's `role_descriptors`. Errors are ElasticsearchParseException
  * (`parse_exception`) with its wording; privilege names are checked later, by validation.
  */
-export function parseRoleDescriptor(role: string, node: JsonNode): RoleDescriptor {
+export function parseRoleDescriptor(source: BodySource, role: string, node: JsonNode): RoleDescriptor {
   if (node.type !== 'object') throw parseException(`failed to parse role [${role}]. expected an object but found [${tokenName(node)}] instead`);
   let cluster: string[] = [];
   let global: Record<string, unknown> | undefined;
@@ -31,7 +32,7 @@ export function parseRoleDescriptor(role: string, node: JsonNode): RoleDescripto
         break;
       case 'applications':
       case 'application':
-        applications = parseApplications(role, name, valueNode);
+        applications = parseApplications(source, role, name, valueNode);
         break;
       case 'metadata':
         if (valueNode.type !== 'object') throw parseException(`expected field [${name}] to be of type object, but found [${tokenName(valueNode)}] instead`);
@@ -171,26 +172,17 @@ function parseFieldSecurity(role: string, node: JsonNode): Record<string, string
   return out;
 }
 
-function parseApplications(role: string, field: string, node: JsonNode): ApplicationPrivileges[] {
+function parseApplications(source: BodySource, role: string, field: string, node: JsonNode): ApplicationPrivileges[] {
   const fail = (message: string) => parseException(`failed to parse application privileges for role [${role}]. ${message}`);
   if (node.type !== 'array') throw fail(`expected field [${field}] value to be an array, but found [${tokenName(node)}] instead`);
   return (node.children ?? []).map((entry) => {
     if (entry.type !== 'object') {
       throw fail(`expected field [${field}] value to be an array of objects, but found an array element of type [${tokenName(entry)}]`);
     }
-    let application: string | undefined;
-    let privileges: string[] | undefined;
-    let resources: string[] | undefined;
-    for (const { name, valueNode } of objectEntries(entry)) {
-      if (name === 'application' && valueNode.type === 'string') application = valueNode.value as string;
-      else if (name === 'privileges' && stringArrayProblem(name, valueNode) === null) privileges = roleStringArray(role, name, valueNode);
-      else if (name === 'resources' && stringArrayProblem(name, valueNode) === null) resources = roleStringArray(role, name, valueNode);
-      // ApplicationResourcePrivileges.PARSER (an ObjectParser) words its own errors; this is the gist.
-      else throw fail(`unexpected field [${name}] or value of type [${tokenName(valueNode)}]`);
-    }
-    if (resources === undefined) throw fail('missing required [resources] field');
-    if (privileges === undefined) throw fail('missing required [privileges] field');
-    if (application === undefined) throw fail('missing required [application] field');
-    return { application, privileges, resources };
+    // ApplicationResourcePrivileges.PARSER, an ObjectParser, words its own field errors.
+    const parsed = parseObject(source, entry, 'application', APPLICATION_ENTRY_FIELDS);
+    if (parsed.resources === undefined) throw fail('missing required [resources] field');
+    if (parsed.privileges === undefined) throw fail('missing required [privileges] field');
+    return { application: (parsed.application as string | undefined) ?? '', privileges: parsed.privileges as string[], resources: parsed.resources as string[] };
   });
 }

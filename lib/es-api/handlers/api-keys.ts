@@ -22,7 +22,7 @@ function createApiKey(ctx: RestContext) {
   // Each role descriptor is read as RoleDescriptor.parse reads a role (named objects).
   const descriptorsNode = objectEntries(root).find((entry) => entry.name === 'role_descriptors')?.valueNode;
   const roleDescriptors = Object.fromEntries(
-    descriptorsNode ? objectEntries(descriptorsNode).map(({ name, valueNode }) => [name, parseRoleDescriptor(name, valueNode)]) : [],
+    descriptorsNode ? objectEntries(descriptorsNode).map(({ name, valueNode }) => [name, parseRoleDescriptor(source, name, valueNode)]) : [],
   );
   const expiration = typeof body.expiration === 'string' ? parseTimeValue(body.expiration, 'expiration') : undefined;
   return () => {

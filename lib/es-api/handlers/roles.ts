@@ -7,8 +7,8 @@ import { readRefresh, splitList } from '../params';
 function putRole(ctx: RestContext) {
   readRefresh(ctx);
   const name = ctx.params.name;
-  const { root } = ctx.requiredBody();
-  const descriptor = parseRoleDescriptor(name, root);
+  const { source, root } = ctx.requiredBody();
+  const descriptor = parseRoleDescriptor(source, name, root);
   return () => {
     ctx.engine.authorization.authorize(ctx.caller, Actions.rolePut);
     const created = ctx.engine.roles.put(name, descriptor);
