@@ -99,13 +99,21 @@ export class AuthenticationService {
    * Whether the caller may run as that user is authorization's question (AuthorizationService).
    */
   private maybeRunAs(auth: Authentication, runAsUsername: string, authorization: string, requestUri: string): Authentication {
+    return this.applyRunAs(auth, runAsUsername, () => failedAuthentication(authorization, auth, requestUri));
+  }
+
+  /**
+   * The run-as step itself, shared by request authentication and grants (whose `run_as`
+   * TransportGrantAction passes the same way); `failure` is the 401 of the credential at hand.
+   */
+  applyRunAs(auth: Authentication, runAsUsername: string, failure: () => EsError): Authentication {
     if (!supportsRunAs(auth)) return auth;
-    if (runAsUsername === '') throw failedAuthentication(authorization, auth, requestUri);
+    if (runAsUsername === '') throw failure();
     const found = this.lookupUser(runAsUsername);
     const result = found
       ? runAs(auth, found.user, found.realm)
       : runAs(auth, { username: runAsUsername, roles: [], fullName: null, email: null, metadata: {}, enabled: true }, undefined);
-    if (!result.user.enabled) throw failedAuthentication(authorization, auth, requestUri);
+    if (!result.user.enabled) throw failure();
     return result;
   }
 

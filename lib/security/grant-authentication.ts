@@ -1,8 +1,10 @@
 import type { Authentication } from './authentication';
 import type { AuthenticationService } from './authentication-service';
+import type { AuthorizationService } from './authorization';
 import type { Grant } from './grant';
 import { ACCESS_TOKEN_GRANT, PASSWORD_GRANT } from './grant';
 import { authenticationError, EsError } from './errors';
+import { Actions } from './actions';
 
 /**
  * Authenticates a token presented in an `access_token` grant. Returns undefined when the token
@@ -35,9 +37,13 @@ export class GrantAuthenticator {
     this.bearerAuthenticators.push(authenticator);
   }
 
-  /** Synchronous when a password grant's credentials are already cached. */
+  /**
+   * Synchronous when a password grant's credentials are already cached. The result may be a
+   * run-as authentication (a token created under run-as, or a grant's `run_as`): pass it to
+   * `authorizeGrantAuthentication` before using it.
+   */
   authenticate(grant: Grant, action: string): Authentication | Promise<Authentication> {
-    if (grant.grant_type === PASSWORD_GRANT) {
+    if (grant.grant_type === PASSWORD_GRANT && grant.run_as === undefined) {
       const cached = this.authentication.cachedPasswordAuthentication(grant.username as string, grant.password as string);
       if (cached) return cached;
     }
@@ -45,6 +51,24 @@ export class GrantAuthenticator {
   }
 
   private async authenticateSlowly(grant: Grant, action: string): Promise<Authentication> {
+    const auth = await this.authenticateCredentials(grant, action);
+    return grant.run_as === undefined ? auth : this.maybeRunAs(auth, grant, grant.run_as, action);
+  }
+
+  /**
+   * The run-as step of AuthenticatorChain for the grant's `run_as` (TransportGrantAction puts it
+   * in the run-as header): ignored when the authentication does not support run-as (the grant
+   * then fails in authorizeGrantAuthentication); an empty or disabled run-as user fails the
+   * grant's authentication; a user no realm knows becomes the effective user without a lookup
+   * realm, for authorization to refuse.
+   */
+  private maybeRunAs(auth: Authentication, grant: Grant, username: string, action: string): Authentication {
+    return this.authentication.applyRunAs(auth, username, () =>
+      authenticationError(`unable to authenticate user [${grantPrincipal(grant, auth)}] for action [${action}]`),
+    );
+  }
+
+  private async authenticateCredentials(grant: Grant, action: string): Promise<Authentication> {
     if (grant.grant_type === PASSWORD_GRANT) {
       const username = grant.username as string;
       const auth = await this.authentication.authenticatePassword(username, grant.password as string);
@@ -64,5 +88,40 @@ export class GrantAuthenticator {
       throw authenticationError(`unable to authenticate user [${BEARER_TOKEN_PRINCIPAL}] for action [${action}]`);
     }
     throw new EsError(400, 'security_exception', `the grant type [${grant.grant_type}] is not supported`);
+  }
+}
+
+/** AuthenticationToken.principal() of a grant's credentials (a JWT's user stands in for its principal). */
+function grantPrincipal(grant: Grant, auth: Authentication): string {
+  if (grant.grant_type === PASSWORD_GRANT) return grant.username as string;
+  if (grant.grant_type === ACCESS_TOKEN_GRANT && auth.authenticationType === 'token') return BEARER_TOKEN_PRINCIPAL;
+  return auth.user.username;
+}
+
+/** TransportGrantAction's answer when the grant asked for run-as and did not get it (or another user). */
+export const GRANT_RUN_AS_NOT_SUPPORTED = 'the provided grant credentials do not support run-as';
+
+/**
+ * TransportGrantAction's checks after the grant authenticated, before the action runs:
+ * - a run-as authentication (e.g. an access token created by a client running as another user,
+ *   even without a requested `run_as`) must still be authorized: its authenticating subject must
+ *   be allowed to run as the effective user, checked by authorizing
+ *   cluster:admin/xpack/security/user/authenticate for it (403 otherwise);
+ * - a requested `run_as` that the authentication did not honour, or honoured as another user,
+ *   fails with 400 "the provided grant credentials do not support run-as".
+ * Without run-as (the usual activation) this reads two properties and does nothing else.
+ */
+export function authorizeGrantAuthentication(
+  auth: Authentication,
+  grant: Grant,
+  authorization: Pick<AuthorizationService, 'authorize'>,
+): void {
+  if (auth.authenticatingSubject !== undefined) {
+    if (grant.run_as !== undefined && grant.run_as !== auth.user.username) {
+      throw new EsError(400, 'status_exception', GRANT_RUN_AS_NOT_SUPPORTED);
+    }
+    authorization.authorize(auth, Actions.userAuthenticate);
+  } else if (grant.run_as !== undefined) {
+    throw new EsError(400, 'status_exception', GRANT_RUN_AS_NOT_SUPPORTED);
   }
 }

@@ -13,6 +13,11 @@ export interface Grant {
   password?: string;
   access_token?: string;
   client_authentication?: ClientAuthentication;
+  /**
+   * Grant.runAsUsername: run the grant's credentials as this user. The activate REST API does not
+   * accept it (elastic/elasticsearch#87725); TransportGrantAction's checks still apply to it.
+   */
+  run_as?: string;
 }
 
 export const PASSWORD_GRANT = 'password';

@@ -127,13 +127,16 @@ export class ProfileService {
     if (auth.authenticationType === 'internal' || isInternalUsername(auth.user.username)) {
       throw illegalState(`profile should not be created for internal user [${auth.user.username}]`);
     }
+    // The effective subject's realm (Subject.getRealm, used by ProfileDocument.fromSubject): under
+    // run-as the realm the run-as user was looked up in, not the one that authenticated the caller.
+    const realm = auth.lookupRealm ?? auth.authenticatingRealm;
     const doc: ProfileUserDoc = {
       username: auth.user.username,
       roles: [...auth.user.roles],
       realm: {
-        name: auth.authenticatingRealm.name,
-        type: auth.authenticatingRealm.type,
-        node_name: auth.authenticatingRealm.nodeName,
+        name: realm.name,
+        type: realm.type,
+        node_name: realm.nodeName,
       },
       email: auth.user.email,
       full_name: auth.user.fullName,

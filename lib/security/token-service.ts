@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { TokensStore, TokenRecord } from '@/lib/store/tokens-store';
 import type { Authentication } from './authentication';
+import { effectiveRealm } from './authentication';
 import { EsError } from './errors';
 
 /** Elasticsearch defaults: access tokens live 20 minutes, refresh tokens 24 hours. */
@@ -26,10 +27,29 @@ export interface InvalidationResult {
   previouslyInvalidated: number;
 }
 
+/**
+ * The client that asked for a token, by its effective subject (under run-as: the run-as user and
+ * the realm it was looked up in), as Elasticsearch keeps the originating client's authentication
+ * with the refresh token and compares effective subjects (Subject.canAccessResourcesOf).
+ */
+interface TokenClient {
+  subjectType: Authentication['subjectType'];
+  username: string;
+  realm: { name: string; type: string };
+  /** API key clients: only the same key may refresh. */
+  apiKeyId?: string;
+}
+
+/** Clients of tokens stored before the client was kept by effective subject (user, authenticating realm name). */
+interface LegacyTokenClient {
+  username: string;
+  realm: string;
+}
+
 interface StoredAuthentication {
   subject: Authentication;
   /** Who asked for the token: only that client may refresh it. */
-  client: { username: string; realm: string };
+  client: TokenClient | LegacyTokenClient;
 }
 
 /** OAuth2-style error the token endpoint renders as {"error":"invalid_grant","error_description":...}. */
@@ -59,16 +79,15 @@ export class TokenService {
     const accessToken = newTokenString();
     const refreshToken = withRefreshToken ? newTokenString() : undefined;
     const now = this.now();
-    const stored: StoredAuthentication = {
-      subject,
-      client: { username: client.user.username, realm: client.authenticatingRealm.name },
-    };
+    const stored: StoredAuthentication = { subject, client: tokenClient(client) };
     this.store.insert({
       id: randomUUID(),
       accessHash: hashToken(accessToken),
       refreshHash: refreshToken ? hashToken(refreshToken) : null,
+      // The token belongs to its effective user and that user's realm (the lookup realm under
+      // run-as): invalidation by username or realm_name finds it there, as in Elasticsearch.
       username: subject.user.username,
-      realmName: subject.authenticatingRealm.name,
+      realmName: subjectRealm(subject).name,
       authentication: JSON.stringify(stored),
       createdAt: now,
       expiresAt: now + this.accessTtlMs,
@@ -96,9 +115,7 @@ export class TokenService {
     const now = this.now();
     if (record.refreshExpiresAt === null || record.refreshExpiresAt <= now) throw new InvalidGrantError('refresh token is expired');
     const stored = JSON.parse(record.authentication) as StoredAuthentication;
-    if (stored.client.username !== client.user.username || stored.client.realm !== client.authenticatingRealm.name) {
-      throw new InvalidGrantError('tokens must be refreshed by the creating client');
-    }
+    if (!canRefresh(client, stored.client)) throw new InvalidGrantError('tokens must be refreshed by the creating client');
     if (record.refreshedAt !== null) return this.reuseRefreshed(record, refreshToken, now);
 
     const issued = this.createToken(stored.subject, client, true);
@@ -167,6 +184,42 @@ export class TokenService {
   purgeExpired(limit = 1000): number {
     return this.store.purgeExpired(this.now(), limit);
   }
+}
+
+/** The realm of an authentication's effective subject (Subject.getRealm). */
+function subjectRealm(auth: Authentication): { name: string; type: string } {
+  return effectiveRealm(auth) ?? auth.authenticatingRealm;
+}
+
+function tokenClient(auth: Authentication): TokenClient {
+  const realm = subjectRealm(auth);
+  const client: TokenClient = { subjectType: auth.subjectType, username: auth.user.username, realm: { name: realm.name, type: realm.type } };
+  if (auth.subjectType === 'api_key' && auth.apiKey) client.apiKeyId = auth.apiKey.id;
+  return client;
+}
+
+/**
+ * TokenService.checkClientCanRefresh. Tokens stored with the client's effective subject:
+ * Subject.canAccessResourcesOf (the same API key; else neither is an API key, the same username
+ * and an equivalent realm). Older tokens: the effective username and the authenticating realm's
+ * name, Elasticsearch's fallback for documents without the client's authentication.
+ */
+function canRefresh(refresher: Authentication, creator: TokenClient | LegacyTokenClient): boolean {
+  if (typeof creator.realm === 'string') {
+    return creator.username === refresher.user.username && creator.realm === refresher.authenticatingRealm.name;
+  }
+  const me = tokenClient(refresher);
+  const creatorClient = creator as TokenClient;
+  if (me.subjectType === 'api_key' || creatorClient.subjectType === 'api_key') {
+    return me.subjectType === creatorClient.subjectType && me.apiKeyId !== undefined && me.apiKeyId === creatorClient.apiKeyId;
+  }
+  return me.username === creatorClient.username && equivalentRealms(me.realm, creatorClient.realm);
+}
+
+/** Authentication.equivalentRealms: the same type, and the same name unless the type is file or native. */
+function equivalentRealms(a: { name: string; type: string }, b: { name: string; type: string }): boolean {
+  if (a.type !== b.type) return false;
+  return a.type === 'file' || a.type === 'native' || a.name === b.name;
 }
 
 /** 32 random bytes, standard Base64 like Elasticsearch's tokens (never contains a dot). */

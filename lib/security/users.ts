@@ -88,6 +88,10 @@ export class UserService {
     } else if (!isValidSecurityName(username)) {
       problems.push(`Usernames ${SECURITY_NAME_RULES}`);
     }
+    // NativeRealmValidationUtil.validateRoleName(role, true) for each role, one message per bad name.
+    for (const role of input.roles ?? []) {
+      if (!isValidSecurityName(role)) problems.push(`Role names ${SECURITY_NAME_RULES}`);
+    }
     if (input.metadata && Object.keys(input.metadata).some((k) => k.startsWith('_'))) {
       problems.push('metadata keys may not start with [_]');
     }

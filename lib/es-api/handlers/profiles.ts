@@ -2,6 +2,7 @@ import { Actions } from '@/lib/security/actions';
 import type { Authentication } from '@/lib/security/authentication';
 import { EsError, illegalArgument, validationError } from '@/lib/security/errors';
 import { validateGrant, type Grant } from '@/lib/security/grant';
+import { authorizeGrantAuthentication } from '@/lib/security/grant-authentication';
 import { validateUpdateProfileData } from '@/lib/security/profile-data';
 import type { ProfileView } from '@/lib/security/profiles';
 import { validateSuggestRequest, type SuggestHint, type SuggestRequest } from '@/lib/security/profile-suggest';
@@ -34,6 +35,9 @@ function activate(ctx: RestContext) {
     ctx.engine.authorization.authorize(ctx.caller, Actions.profileActivate);
     const subject = ctx.engine.grants.authenticate(grant, Actions.profileActivate);
     const finish = (auth: Authentication) => {
+      // TransportGrantAction: a run-as grant authentication (e.g. a token created under run-as)
+      // is authorized before use; the profile is then the effective (run-as) user's.
+      authorizeGrantAuthentication(auth, grant, ctx.engine.authorization);
       const view = ctx.engine.profiles.activate(auth);
       return { body: view, json: serializedView(view) };
     };

@@ -1,6 +1,6 @@
 import { Actions } from '@/lib/security/actions';
 import { authenticateResponse } from '@/lib/security/authentication';
-import { authenticationError, formatValidationMessages, validationError } from '@/lib/security/errors';
+import { authenticationError, EsError, formatValidationMessages, validationError } from '@/lib/security/errors';
 import { InvalidGrantError, type IssuedTokens, type InvalidationResult } from '@/lib/security/token-service';
 import type { RouteDefinition, RestContext, HandlerResult } from '../types';
 import { parseObject } from '../x-content';
@@ -107,11 +107,18 @@ function createToken(ctx: RestContext) {
     }
     engine.authorization.authorize(caller, Actions.tokenCreate);
     if (req.grant_type === 'client_credentials') {
+      // TransportCreateTokenAction: the token stands for the caller's whole authentication (under
+      // run-as: the run-as user, looked up in its realm, with the caller as authenticating subject).
+      if (caller.subjectType === 'service_account') {
+        throw new EsError(400, 'security_exception', 'OAuth2 token creation is not supported for service accounts');
+      }
       return { body: tokenResponse(engine.tokens.createToken(caller, caller, false), scoped) };
     }
     if (req.grant_type === '_kerberos') {
       throw authenticationError(`unable to authenticate user [_kerberos] for action [${Actions.tokenCreate}]`);
     }
+    // The password grant authenticates in a stashed context: the run-as header plays no part in
+    // the token's user; the caller (run-as included) is only the client allowed to refresh it.
     const subject = await engine.authentication.authenticatePassword(req.username as string, req.password as string);
     if (!subject) throw authenticationError(`unable to authenticate user [${req.username}] for action [${Actions.tokenCreate}]`);
     return { body: tokenResponse(engine.tokens.createToken(subject, caller, true), scoped) };
