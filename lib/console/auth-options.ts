@@ -8,6 +8,7 @@ import { signInSchema } from '@/lib/schemas/sign-in';
 import { getBackend } from './backend';
 import { backendFailure } from './errors';
 import { createAuthLogger } from './auth-logger';
+import { refreshDue, sessionPollSeconds, tokenUsable } from './session-tokens';
 
 /**
  * Console sign-in, like Kibana's token provider: the console's service identity exchanges the
@@ -19,10 +20,20 @@ import { createAuthLogger } from './auth-logger';
 // Behind a proxy, set NEXTAUTH_URL instead.
 process.env.AUTH_TRUST_HOST ??= 'true';
 
-/** Refresh when less than this is left, so no request runs on an expiring token. */
-export const REFRESH_MARGIN_MS = 5 * 60_000;
+/** The refresh token lives 24 hours; the session cannot outlive it. In seconds. */
+export const SESSION_MAX_AGE_S = 24 * 60 * 60;
+/**
+ * Elasticsearch answers a refresh token used again within this window with the same new pair;
+ * this process remembers its own answers as long, so concurrent requests of one browser share
+ * one refresh and keep the exact expiry.
+ */
+const REFRESH_REUSE_MS = 30_000;
 
-const holder = globalThis as typeof globalThis & { __profileConsoleSessionSecret?: string };
+const holder = globalThis as typeof globalThis & {
+  __profileConsoleSessionSecret?: string;
+  /** In flight or recent refreshes by refresh token (global: route bundles have their own module copies). */
+  __profileConsoleRefreshes?: Map<string, Promise<RefreshOutcome>>;
+};
 
 /** NEXTAUTH_SECRET, or a random key held only in memory: sessions then end with the process. */
 export function sessionSecret(): string {
@@ -34,6 +45,7 @@ export interface ConsoleUser extends User {
   username: string;
   accessToken: string;
   refreshToken: string;
+  issuedAt: number;
   expiresAt: number;
 }
 
@@ -56,6 +68,7 @@ export async function exchangePassword(input: unknown): Promise<ConsoleUser | nu
       username: auth.username,
       accessToken: token.access_token,
       refreshToken: token.refresh_token ?? '',
+      issuedAt: Date.now(),
       expiresAt: Date.now() + token.expires_in * 1000,
     };
   } catch (error) {
@@ -65,20 +78,64 @@ export async function exchangePassword(input: unknown): Promise<ConsoleUser | nu
   }
 }
 
-async function refreshTokens(token: JWT): Promise<JWT> {
-  const { service } = await getBackend();
+/** The new token pair, or why there is none. */
+export type RefreshOutcome =
+  | { kind: 'refreshed'; accessToken: string; refreshToken: string; issuedAt: number; expiresAt: number }
+  /** The backend refused: refresh token expired, invalidated or already used, user disabled or deleted. */
+  | { kind: 'rejected' }
+  /** The backend could not be asked (network, 5xx): the tokens may still be good. */
+  | { kind: 'unavailable' };
+
+/**
+ * Exchanges a refresh token for a new pair, once per refresh token in this process: callers
+ * that arrive while it runs, or shortly after, share its answer.
+ */
+export function refreshAccessToken(refreshToken: string): Promise<RefreshOutcome> {
+  const refreshes = (holder.__profileConsoleRefreshes ??= new Map());
+  const known = refreshes.get(refreshToken);
+  if (known) return known;
+  const pending = exchangeRefreshToken(refreshToken);
+  refreshes.set(refreshToken, pending);
+  void pending.then((outcome) => {
+    if (outcome.kind !== 'refreshed') refreshes.delete(refreshToken);
+    else setTimeout(() => refreshes.delete(refreshToken), REFRESH_REUSE_MS).unref?.();
+  });
+  return pending;
+}
+
+async function exchangeRefreshToken(refreshToken: string): Promise<RefreshOutcome> {
   try {
-    const refreshed = await service.security.getToken({ grant_type: 'refresh_token', refresh_token: token.refreshToken });
+    const { service } = await getBackend();
+    const refreshed = await service.security.getToken({ grant_type: 'refresh_token', refresh_token: refreshToken });
+    const now = Date.now();
     return {
-      ...token,
+      kind: 'refreshed',
       accessToken: refreshed.access_token,
-      refreshToken: refreshed.refresh_token ?? token.refreshToken,
-      expiresAt: Date.now() + refreshed.expires_in * 1000,
-      error: undefined,
+      refreshToken: refreshed.refresh_token ?? refreshToken,
+      issuedAt: now,
+      expiresAt: now + refreshed.expires_in * 1000,
     };
-  } catch {
-    return { ...token, accessToken: '', refreshToken: '', expiresAt: 0, error: 'RefreshFailed' };
+  } catch (error) {
+    const status = backendFailure(error)?.status;
+    if (status !== undefined && status >= 400 && status < 500) return { kind: 'rejected' };
+    console.error('console session refresh failed', error instanceof Error ? error.message : String(error));
+    return { kind: 'unavailable' };
   }
+}
+
+/** The session cookie's content after a refresh attempt. */
+export function applyRefresh(token: JWT, outcome: RefreshOutcome): JWT {
+  if (outcome.kind === 'refreshed') {
+    const { accessToken, refreshToken, issuedAt, expiresAt } = outcome;
+    return { ...token, accessToken, refreshToken, issuedAt, expiresAt, error: undefined };
+  }
+  // The backend is away but the token still works: keep it, and try again on the next request.
+  if (outcome.kind === 'unavailable' && token.accessToken && tokenUsable(token)) return token;
+  return { ...token, accessToken: '', refreshToken: '', expiresAt: 0, error: 'RefreshFailed' };
+}
+
+async function refreshTokens(token: JWT): Promise<JWT> {
+  return applyRefresh(token, await refreshAccessToken(token.refreshToken));
 }
 
 async function invalidateTokens(token: JWT | null | undefined): Promise<void> {
@@ -95,7 +152,7 @@ export const authOptions: NextAuthOptions = {
     return sessionSecret();
   },
   // The refresh token lives 24 hours; the session cannot outlive it.
-  session: { strategy: 'jwt', maxAge: 24 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/login' },
   logger: createAuthLogger(),
   providers: [
@@ -109,15 +166,23 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user }) {
       if (user) {
         const u = user as ConsoleUser;
-        return { ...token, username: u.username, accessToken: u.accessToken, refreshToken: u.refreshToken, expiresAt: u.expiresAt };
+        return {
+          ...token,
+          username: u.username,
+          accessToken: u.accessToken,
+          refreshToken: u.refreshToken,
+          issuedAt: u.issuedAt,
+          expiresAt: u.expiresAt,
+        };
       }
-      if (token.refreshToken && token.expiresAt - Date.now() < REFRESH_MARGIN_MS) return refreshTokens(token);
+      if (token.refreshToken && refreshDue(token)) return refreshTokens(token);
       return token;
     },
     // What the browser may see: never the tokens.
     async session({ session, token }) {
       session.user = { name: session.user?.name ?? token.username, email: session.user?.email ?? null, username: token.username };
       if (token.error) session.error = token.error;
+      else session.pollSeconds = sessionPollSeconds(token);
       return session;
     },
   },

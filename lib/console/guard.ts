@@ -1,6 +1,6 @@
 import 'server-only';
 import { ConsoleError } from './errors';
-import { readSession, type AdminSession } from './session';
+import { renewSession, type AdminSession } from './session';
 
 /** Header every console mutation must carry; a cross-site form or image cannot set it. */
 export const CSRF_HEADER = 'x-console-request';
@@ -25,11 +25,20 @@ export async function requireAdmin(request: Request, options: { mutation: boolea
       throw new ConsoleError(403, 'csrf', 'The request was refused: it came from another site.');
     }
   }
-  const state = await readSession();
-  if (state.state !== 'signed-in') {
-    throw new ConsoleError(401, 'unauthenticated', 'Your session has ended. Sign in again.');
+  // An access token that expired (or soon will) is renewed here, with the refresh token, and the
+  // new pair goes back in the response's session cookie: the admin does not notice.
+  const state = await renewSession();
+  if (state.state === 'signed-in') return state.session;
+  if (state.state === 'unavailable') {
+    throw new ConsoleError(503, 'backend_unavailable', 'Could not renew your session: the backend did not answer. Try again.');
   }
-  return state.session;
+  if (state.state === 'signed-out' && state.expired) throw sessionExpired();
+  throw new ConsoleError(401, 'unauthenticated', 'Your session has ended. Sign in again.');
+}
+
+/** The session existed but cannot be renewed: the browser sends the admin to sign in again. */
+export function sessionExpired(): ConsoleError {
+  return new ConsoleError(401, 'session_expired', 'Your session has expired. Sign in again.');
 }
 
 /** Parses a JSON request body, mapping malformed JSON to a 400 console error. */
