@@ -1,9 +1,10 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState, useSyncExternalStore } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { activateFormSchema, type ActivateFormInput, type ActivateForm } from '@/lib/schemas/activate';
 import { consoleFetch, ConsoleApiError } from '@/components/api/console-api';
 import { Button } from '@/components/ui/button';
@@ -17,6 +18,7 @@ import { SegmentedControl } from '@/components/ui/segmented-control';
 import { Spacer } from '@/components/ui/spacer';
 import { TextArea } from '@/components/ui/text-area';
 import { TextField } from '@/components/ui/text-field';
+import { PROFILES_QUERY_KEY } from '@/components/profiles/types';
 import { ActivationPlaceholder, ActivationResult, type ActivationOutcome } from './activation-result';
 import { activateCurlCommand } from './curl-command';
 
@@ -59,8 +61,17 @@ export function ActivateWorkbench({ initialUsername = '' }: { initialUsername?: 
 
   // The payload travels in a one-shot parcel that is emptied when sent, so the mutation state
   // that React Query keeps holds no copy of the password or token.
+  const router = useRouter();
+  const queryClient = useQueryClient();
   const mutation = useMutation<ActivationOutcome, ConsoleApiError, OneShot<ActivateForm>>({
     mutationFn: (parcel) => consoleFetch<ActivationOutcome>('/api/console/activate', { method: 'POST', json: parcel.take() }),
+    onSuccess: (outcome) => {
+      if (outcome.status < 200 || outcome.status >= 300) return;
+      // A profile was created or updated (and enabled): pages visited before (the user's edit
+      // page, the users list, cached profile searches) must not come back with the old state.
+      void queryClient.invalidateQueries({ queryKey: PROFILES_QUERY_KEY });
+      router.refresh();
+    },
   });
 
   // A new attempt or another grant type makes the shown response stale: clear it (and the cURL

@@ -12,6 +12,7 @@ import { FormRow } from '@/components/ui/form-row';
 import { Spacer } from '@/components/ui/spacer';
 import { TextArea } from '@/components/ui/text-area';
 import { useToasts } from '@/components/ui/toast';
+import { UnsavedChangesGuard } from '@/components/forms/unsaved-changes-guard';
 
 export interface ProfileDataEditorProps {
   uid: string;
@@ -91,6 +92,7 @@ export function ProfileDataEditor({ uid, username, labels, data }: ProfileDataEd
         </FormRow>
       </div>
       <Spacer size="m" />
+      <UnsavedChangesGuard dirty={formState.isDirty} />
       <div className="pc-profile-data__actions">
         <Button type="submit" display="fill" iconType="check" isLoading={saving} busyLabel="Saving…" disabled={!formState.isDirty && !saving} data-testid="saveProfileData">
           Save labels and data

@@ -16,6 +16,7 @@ import { Spacer } from '@/components/ui/spacer';
 import { TextField } from '@/components/ui/text-field';
 import { HorizontalRule } from '@/components/ui/typography';
 import { useToasts } from '@/components/ui/toast';
+import { UnsavedChangesGuard } from '@/components/forms/unsaved-changes-guard';
 import { ContactRows } from './contact-rows';
 import { DescribedFormGroup } from './described-form-group';
 import { applyServerFieldErrors } from './field-errors';
@@ -126,6 +127,7 @@ function EditableUserDetails({ user, roles }: { user: UserSummary; roles: RoleCh
       <HorizontalRule />
       <RolesFormGroup control={control} roles={roles} error={errors.roles?.message} />
       <HorizontalRule />
+      <UnsavedChangesGuard dirty={formState.isDirty} />
       <div className="pc-users-form__footer">
         <Button
           type="submit"

@@ -86,14 +86,21 @@ const COLUMNS: TableColumn<UserSummary>[] = [
     'data-testid': 'profileCell',
     render: (user) =>
       user.profileUid ? (
-        <Link
-          className="pc-link pc-mono pc-users-table__uid"
-          href={profileHref(user.profileUid)}
-          title={user.profileUid}
-          data-testid="profileUidLink"
-        >
-          {user.profileUid}
-        </Link>
+        <span className="pc-users-table__profile">
+          <Link
+            className="pc-link pc-mono pc-users-table__uid"
+            href={profileHref(user.profileUid)}
+            title={user.profileUid}
+            data-testid="profileUidLink"
+          >
+            {user.profileUid}
+          </Link>
+          {user.profileEnabled === false ? (
+            <Badge color="hollow" iconType="minusInCircle" data-testid="profileDisabledBadge">
+              Profile disabled
+            </Badge>
+          ) : null}
+        </span>
       ) : (
         <span className="pc-users-table__no-profile">
           <span className="pc-text--subdued">Not activated</span>

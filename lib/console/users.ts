@@ -32,10 +32,38 @@ function toRow(user: EsUser): UserSummary {
   };
 }
 
+/**
+ * Adds each profile's enabled state, read with one get-profiles call for all of the rows (no data).
+ * Best effort: when it cannot be read (e.g. no profile privileges), the rows stay as they are.
+ */
+async function withProfileStates(session: AdminSession, rows: UserSummary[]): Promise<UserSummary[]> {
+  const uids = rows.map((row) => row.profileUid).filter((uid): uid is string => uid !== null);
+  if (uids.length === 0) return rows;
+  try {
+    const client = await adminClient(session);
+    const result = await viaBackend(() => client.security.getUserProfile({ uid: uids }));
+    const enabled = new Map(
+      (result.profiles as unknown as { uid: string; enabled?: boolean }[]).map((p) => [p.uid, p.enabled ?? true]),
+    );
+    return rows.map((row) => {
+      const state = row.profileUid === null ? undefined : enabled.get(row.profileUid);
+      return state === undefined ? row : { ...row, profileEnabled: state };
+    });
+  } catch {
+    return rows;
+  }
+}
+
 export async function listUsers(session: AdminSession): Promise<UserSummary[]> {
   const client = await adminClient(session);
   const users = await viaBackend(() => client.security.getUser({ with_profile_uid: true }));
-  return Object.values(users as unknown as Record<string, EsUser>).map(toRow);
+  return withProfileStates(session, Object.values(users as unknown as Record<string, EsUser>).map(toRow));
+}
+
+/** One user with its profile's enabled state (for the edit page). */
+export async function getUserWithProfileState(session: AdminSession, username: string): Promise<UserSummary | undefined> {
+  const user = await getUser(session, username);
+  return user ? (await withProfileStates(session, [user]))[0] : undefined;
 }
 
 export async function getUser(session: AdminSession, username: string): Promise<UserSummary | undefined> {

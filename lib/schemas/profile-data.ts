@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidJsonMessage } from './json-syntax';
 
 /**
  * Labels and data editors hold JSON text. Each must be a JSON object whose top-level keys
@@ -10,7 +11,7 @@ function jsonObjectText(label: string) {
     try {
       value = JSON.parse(text === '' ? '{}' : text);
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `${label} is not valid JSON: ${(error as Error).message}` });
+      ctx.addIssue({ code: 'custom', message: invalidJsonMessage(label, text, (error as Error).message) });
       return;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {

@@ -7,6 +7,11 @@ export interface UserSummary {
   enabled: boolean;
   reserved: boolean;
   profileUid: string | null;
+  /**
+   * Whether the user's profile is enabled: false shows "Profile disabled". Absent when there is no
+   * profile or its state could not be read.
+   */
+  profileEnabled?: boolean;
 }
 
 export interface RoleChoice {

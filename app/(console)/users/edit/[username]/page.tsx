@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { currentSession } from '@/lib/console/session';
 import { consolePermissions } from '@/lib/console/privileges';
-import { getUser, listRoles } from '@/lib/console/users';
+import { getUserWithProfileState, listRoles } from '@/lib/console/users';
 import { PermissionPrompt } from '@/components/permission/permission-prompt';
 import { ChangePasswordForm } from '@/components/users/change-password-form';
 import { DeleteUserZone } from '@/components/users/delete-user-zone';
@@ -12,6 +12,7 @@ import { DescribedFormGroup } from '@/components/users/described-form-group';
 import { UserDetailsForm } from '@/components/users/user-details-form';
 import { activateHref, offersProfileActivation, profileHref } from '@/components/users/types';
 import { Avatar } from '@/components/ui/avatar';
+import { Badge } from '@/components/ui/badge';
 import { buttonClassName } from '@/components/ui/button';
 import { CallOut } from '@/components/ui/call-out';
 import { DescriptionList } from '@/components/ui/description-list';
@@ -34,7 +35,7 @@ async function usernameParam(params: Params['params']): Promise<string> {
 }
 
 /** One read per request, shared by the metadata and the page. */
-const loadUser = cache(async (username: string) => getUser(await currentSession(), username));
+const loadUser = cache(async (username: string) => getUserWithProfileState(await currentSession(), username));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const username = await usernameParam(params);
@@ -113,9 +114,16 @@ export default async function EditUserPage({ params }: Params) {
                 {
                   title: 'Profile UID',
                   description: (
-                    <Link className="pc-link pc-mono" href={profileHref(user.profileUid)} data-testid="profileUidLink">
-                      {user.profileUid}
-                    </Link>
+                    <span className="pc-users-profile-line">
+                      <Link className="pc-link pc-mono" href={profileHref(user.profileUid)} data-testid="profileUidLink">
+                        {user.profileUid}
+                      </Link>
+                      {user.profileEnabled === false ? (
+                        <Badge color="hollow" iconType="minusInCircle" data-testid="profileDisabledBadge">
+                          Profile disabled
+                        </Badge>
+                      ) : null}
+                    </span>
                   ),
                 },
               ]}
