@@ -77,7 +77,8 @@ async function call({ method = 'GET', url, headers = {}, body = '', via = dispat
     unreadableBody,
   });
   expect(response.headers['x-elastic-product']).toBe('Elasticsearch');
-  return { ...response, json: response.body === '' ? undefined : JSON.parse(response.body) };
+  const json = response.body === '' || response.headers['content-type'] === 'application/yaml' ? undefined : JSON.parse(response.body);
+  return { ...response, json };
 }
 
 /** POST to _activate as `authorization` with a JSON body. */
@@ -150,6 +151,32 @@ describe('activation through the dispatcher', () => {
       expectEsError(res, 400, 'illegal_argument_exception', `Failed to parse value [${value}] as only [true] or [false] are allowed.`);
       expect(res.body.endsWith('\n')).toBe(false);
     }
+  });
+
+  it('?format=yaml answers YAML as Elasticsearch writes it; json and unknown names answer JSON', async () => {
+    const grant = '{"grant_type":"password","username":"joe","password":"s3krit-password"}';
+    const yaml = await activate(grant, ELASTIC, 'format=yaml');
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers['content-type']).toBe('application/yaml');
+    expect(yaml.body.startsWith('---\n')).toBe(true);
+    expect(yaml.body).toContain(`uid: "${JOE_UID}"`);
+    // Sequences sit at their key's indentation, as Jackson writes them.
+    expect(yaml.body).toContain('  roles:\n  - "superuser"\n');
+    for (const query of ['format=json', 'format=JSON', 'format=whatever']) {
+      const res = await activate(grant, ELASTIC, query);
+      expect(res.status, query).toBe(200);
+      expect(res.headers['content-type'], query).toBe('application/json');
+      expect(JSON.parse(res.body).uid, query).toBe(JOE_UID);
+    }
+    // Errors come in the requested format too.
+    const denied = await activate(grant, null, 'format=yaml');
+    expect(denied.status).toBe(401);
+    expect(denied.body).toMatch(/^---\nerror:\n  root_cause:\n  - type: "security_exception"/);
+  });
+
+  it('?format=cbor or smile is refused: this server writes only JSON and YAML', async () => {
+    const res = await activate('{"grant_type":"password","username":"joe","password":"s3krit-password"}', ELASTIC, 'format=cbor');
+    expectEsError(res, 406, 'illegal_argument_exception', 'format [cbor] is not supported by this server; use [json] or [yaml]');
   });
 
   it('bad grant password: 401 for the action, with WWW-Authenticate headers', async () => {

@@ -4,14 +4,14 @@ import { EsError } from '@/lib/security/errors';
 import type { EsRequest, EsResponse, HandlerResult, RestContext, RouteDefinition } from './types';
 import { Router } from './router';
 import { ROUTES } from './routes';
-import { errorBody, serialize, simpleErrorBody } from './render';
+import { errorBody, serialize, serializeYaml, simpleErrorBody } from './render';
 import { checkContentType, requestedCompatibility, responseContentType } from './media-type';
 import { ParsedBody, requestBodyRequired } from './x-content';
 import { similarCandidates } from './suggest-similar';
 import { applyFilterPath, parseFilterPath, type FilterPath } from './filter-path';
 
 /** Query parameters every Elasticsearch endpoint accepts (the "response params"). */
-const COMMON_PARAMS = ['pretty', 'human', 'error_trace', 'filter_path'];
+const COMMON_PARAMS = ['pretty', 'human', 'error_trace', 'filter_path', 'format'];
 
 export interface DispatcherOptions {
   maxContentLength: number;
@@ -42,6 +42,8 @@ export class EsApiDispatcher {
     const uri = request.query ? `${request.path}?${request.query}` : request.path;
     const pretty = readPretty(request.query);
     const reply = new Reply(method, request.path, pretty === true, this.options.logError ?? defaultLogError, filterPathOf(request.query));
+    const format = readFormat(request.query);
+    if (format === 'yaml') reply.yaml = true;
     // Elasticsearch returns the caller's X-Opaque-Id on the response, so clients can match them up.
     reply.opaqueId = request.headers.get('x-opaque-id') ?? undefined;
 
@@ -56,6 +58,7 @@ export class EsApiDispatcher {
     // The response channel reads ?pretty and ?human before anything else; a value that is not a
     // boolean is a bad request, answered before authentication.
     if (pretty instanceof EsError) return reply.send(pretty.status, errorBody(pretty));
+    if (format instanceof EsError) return reply.send(format.status, errorBody(format));
 
     const match = this.router.match(method, request.path);
     if (match.kind === 'not_found') {
@@ -157,6 +160,8 @@ class HandlerContext implements RestContext {
 /** Turns a handler's result or error into the response, in the negotiated content type. */
 class Reply {
   contentType = 'application/json';
+  /** `?format=yaml`: the body as YAML, whatever the negotiated JSON type. */
+  yaml = false;
   opaqueId: string | undefined;
 
   constructor(
@@ -168,13 +173,13 @@ class Reply {
   ) {}
 
   send(status: number, body: unknown, extraHeaders?: Record<string, string | string[]>, json?: string): EsResponse {
-    const headers = standardHeaders(this.contentType);
+    const headers = standardHeaders(this.yaml ? 'application/yaml' : this.contentType);
     const extra = this.opaqueId === undefined ? extraHeaders : { ...extraHeaders, 'x-opaque-id': this.opaqueId };
-    return {
-      status,
-      headers: extra ? { ...headers, ...extra } : headers,
-      body: this.method === 'HEAD' ? '' : json !== undefined && !this.pretty ? json : serialize(body, this.pretty),
-    };
+    let text: string;
+    if (this.method === 'HEAD') text = '';
+    else if (this.yaml) text = serializeYaml(body);
+    else text = json !== undefined && !this.pretty ? json : serialize(body, this.pretty);
+    return { status, headers: extra ? { ...headers, ...extra } : headers, body: text };
   }
 
   succeed(result: HandlerResult): EsResponse {
@@ -233,6 +238,21 @@ function readPretty(query: string): boolean | EsError {
   const human = paramAsBoolean(lastValue(params, 'human'));
   if (human instanceof EsError) return human;
   return paramAsBoolean(lastValue(params, 'pretty'));
+}
+
+/**
+ * `?format` as AbstractRestChannel reads it (XContentType.fromFormat): json and yaml are
+ * answered; an unknown name falls back to JSON as in Elasticsearch; the binary formats (cbor,
+ * smile) are refused, since this server does not write them.
+ */
+function readFormat(query: string): 'json' | 'yaml' | EsError {
+  if (!query.includes('format')) return 'json';
+  const value = lastValue(new URLSearchParams(query), 'format')?.toLowerCase();
+  if (value === 'yaml') return 'yaml';
+  if (value === 'cbor' || value === 'smile') {
+    return new EsError(406, 'illegal_argument_exception', `format [${value}] is not supported by this server; use [json] or [yaml]`);
+  }
+  return 'json';
 }
 
 function paramAsBoolean(value: string | undefined): boolean | EsError {

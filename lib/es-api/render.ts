@@ -1,3 +1,4 @@
+import { stringify as stringifyYaml } from 'yaml';
 import { EsError } from '@/lib/security/errors';
 
 /** Elasticsearch's structured error body: {error:{root_cause,type,reason,...},status}. */
@@ -16,6 +17,14 @@ export function simpleErrorBody(message: string, status: number): Record<string,
 }
 
 /** JSON, or with `?pretty` Jackson's layout as Elasticsearch prints it: `"key" : value`, `{ }`, `[ ]`. */
+/**
+ * `?format=yaml`, as Elasticsearch's YAML generator (Jackson) writes it: a `---` document
+ * start, double-quoted strings, plain keys, sequences not indented under their key.
+ */
+export function serializeYaml(body: unknown): string {
+  return '---\n' + stringifyYaml(body ?? null, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', indentSeq: false, lineWidth: 0 });
+}
+
 export function serialize(body: unknown, pretty: boolean): string {
   if (!pretty) return JSON.stringify(body);
   return prettyPrint(body, '') + '\n';
