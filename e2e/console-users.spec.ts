@@ -408,6 +408,42 @@ test.describe('edit user', () => {
     expect((await activate('phoebe', PASSWORD)).status).toBe(401);
   });
 
+  test('changing your own password needs the current one, checked by the server', async ({ page }) => {
+    await putUser('monica', { roles: ['superuser'], full_name: 'Monica Geller' });
+    await signIn(page, server.url, { path: '/users/edit/monica', username: 'monica', password: PASSWORD });
+    const section = page.getByRole('region', { name: 'Change password' });
+    await expect(section.getByText('Change the password you sign in with.')).toBeVisible();
+    const current = input(section, 'Current password');
+    await expect(current).toHaveAttribute('autocomplete', 'current-password');
+
+    await input(section, 'New password').fill('clean-freak-1');
+    await input(section, 'Confirm new password').fill('clean-freak-1');
+    await section.getByRole('button', { name: 'Change password' }).click();
+    await expect(section.getByText('Enter your current password.')).toBeVisible();
+
+    await current.fill('not-my-password');
+    await input(section, 'New password').fill('clean-freak-1');
+    await input(section, 'Confirm new password').fill('clean-freak-1');
+    await section.getByRole('button', { name: 'Change password' }).click();
+    await expect(section.getByText('The current password is not correct.')).toBeVisible();
+    expect((await activate('monica', PASSWORD)).status).toBe(200);
+
+    await current.fill(PASSWORD);
+    await input(section, 'New password').fill('clean-freak-1');
+    await input(section, 'Confirm new password').fill('clean-freak-1');
+    await section.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByTestId('passwordChangedToast')).toContainText("Changed password of 'monica'");
+    expect((await activate('monica', 'clean-freak-1')).status).toBe(200);
+  });
+
+  test('another user\'s password needs no current password; kibana_system warns about kibana.yml', async ({ page }) => {
+    await signIn(page, server.url, { path: '/users/edit/kibana_system', ...ELASTIC });
+    const section = page.getByRole('region', { name: 'Change password' });
+    await expect(input(section, 'New password')).toBeVisible();
+    await expect(section.getByLabel('Current password')).toHaveCount(0);
+    await expect(section.getByTestId('servicePasswordNote')).toContainText('update elasticsearch.password in kibana.yml');
+  });
+
   test('deletes a user after confirming, back to the list; REST answers 404', async ({ page }) => {
     await putUser('gunther', { roles: ['viewer'], full_name: 'Gunther' });
     await signIn(page, server.url, { path: '/users/edit/gunther', ...ELASTIC });

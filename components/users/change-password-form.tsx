@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { resetPasswordSchema, type ResetPasswordInput } from '@/lib/schemas/user';
 import { consoleFetch, ConsoleApiError } from '@/components/api/console-api';
 import { Button } from '@/components/ui/button';
+import { CallOut } from '@/components/ui/call-out';
 import { FormRow } from '@/components/ui/form-row';
 import { PasswordField } from '@/components/ui/password-field';
 import { Spacer } from '@/components/ui/spacer';
@@ -17,14 +18,20 @@ import { applyServerFieldErrors } from './field-errors';
 
 type ResetPassword = z.output<typeof resetPasswordSchema>;
 
-const EMPTY: ResetPasswordInput = { password: '', confirmPassword: '' };
-const FIELDS = ['password', 'confirmPassword'] as const;
+const EMPTY: ResetPasswordInput = { currentPassword: '', password: '', confirmPassword: '' };
+const FIELDS = ['currentPassword', 'password', 'confirmPassword'] as const;
+
+/** Built-in users whose password other software is configured with (Kibana's own warnings). */
+const SERVICE_USER_NOTES: Readonly<Record<string, string>> = {
+  kibana_system: 'Kibana connects with this user: after changing its password, update elasticsearch.password in kibana.yml (or the keystore) and restart Kibana.',
+};
 
 /**
- * "Change password" for a user (also built-in ones). The fields are cleared as soon as the
- * request is made; the new password stays in neither form nor query state.
+ * "Change password" for a user (also built-in ones). Admins changing their own password confirm
+ * the current one first, as in Kibana. The fields are cleared as soon as the request is made;
+ * no password stays in form or query state.
  */
-export function ChangePasswordForm({ username }: { username: string }) {
+export function ChangePasswordForm({ username, ownAccount = false }: { username: string; ownAccount?: boolean }) {
   const toasts = useToasts();
   const form = useForm<ResetPasswordInput, unknown, ResetPassword>({
     resolver: zodResolver(resetPasswordSchema),
@@ -40,7 +47,8 @@ export function ChangePasswordForm({ username }: { username: string }) {
     mutationFn: () => {
       const payload = pending.current;
       pending.current = null;
-      return consoleFetch(`/api/console/users/${encodeURIComponent(username)}/password`, { method: 'PUT', json: payload });
+      const json = ownAccount ? payload : { password: payload?.password, confirmPassword: payload?.confirmPassword };
+      return consoleFetch(`/api/console/users/${encodeURIComponent(username)}/password`, { method: 'PUT', json });
     },
     onSuccess: () => {
       toasts.addSuccess(`Changed password of '${username}'`, undefined, { 'data-testid': 'passwordChangedToast' });
@@ -63,7 +71,23 @@ export function ChangePasswordForm({ username }: { username: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate data-testid="changePasswordForm">
-      <DescribedFormGroup title="Change password" description="Set a new password for this user. They sign in with it from now on.">
+      <DescribedFormGroup
+        title="Change password"
+        description={ownAccount ? 'Change the password you sign in with.' : 'Set a new password for this user. They sign in with it from now on.'}
+      >
+        {SERVICE_USER_NOTES[username] ? (
+          <>
+            <CallOut title="Other software signs in as this user" color="warning" data-testid="servicePasswordNote">
+              <p>{SERVICE_USER_NOTES[username]}</p>
+            </CallOut>
+            <Spacer size="m" />
+          </>
+        ) : null}
+        {ownAccount ? (
+          <FormRow label="Current password" error={errors.currentPassword?.message}>
+            <PasswordField autoComplete="current-password" data-testid="currentPassword" {...register('currentPassword')} />
+          </FormRow>
+        ) : null}
         <FormRow
           label="New password"
           error={errors.password?.message}

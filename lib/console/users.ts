@@ -2,7 +2,7 @@ import 'server-only';
 import type { RoleChoice, UserSummary } from '@/lib/schemas/user-views';
 import { createUserSchema, resetPasswordSchema, userDetailsSchema } from '@/lib/schemas/user';
 import { getBackend } from './backend';
-import { ConsoleError, fieldErrors, viaBackend } from './errors';
+import { backendFailure, ConsoleError, fieldErrors, viaBackend } from './errors';
 import type { AdminSession } from './session';
 
 
@@ -137,8 +137,24 @@ export async function updateUser(session: AdminSession, username: string, input:
 export async function resetPassword(session: AdminSession, username: string, input: unknown): Promise<void> {
   const parsed = resetPasswordSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
+  // Changing one's own password needs the current one, as in Kibana: a session left open on
+  // someone's desk must not be enough to lock its owner out.
+  if (username === session.username) await checkCurrentPassword(username, parsed.data.currentPassword);
   const client = await adminClient(session);
   await viaBackend(() => client.security.changePassword({ username, password: parsed.data.password }));
+}
+
+async function checkCurrentPassword(username: string, currentPassword: string | undefined): Promise<void> {
+  const wrong = (message: string) => new ConsoleError(400, 'invalid_input', 'Check the highlighted fields.', { currentPassword: message });
+  if (!currentPassword) throw wrong('Enter your current password.');
+  const service = (await getBackend()).service;
+  const basic = Buffer.from(`${username}:${currentPassword}`, 'utf8').toString('base64');
+  try {
+    await service.child({ headers: { authorization: `Basic ${basic}` } }).security.authenticate();
+  } catch (error) {
+    if (backendFailure(error)?.status === 401) throw wrong('The current password is not correct.');
+    throw error;
+  }
 }
 
 export async function deleteUser(session: AdminSession, username: string): Promise<void> {

@@ -26,6 +26,8 @@ export const createUserSchema = userDetailsSchema
 
 export const resetPasswordSchema = z
   .object({
+    /** Required (and checked by the server) when admins change their own password, as in Kibana. */
+    currentPassword: z.string().max(4096, 'Password is too long.').optional(),
     password: z.string().min(6, 'Password must be at least 6 characters.').max(4096, 'Password is too long.'),
     confirmPassword: z.string(),
   })

@@ -145,7 +145,7 @@ export default async function EditUserPage({ params }: Params) {
       </Panel>
       <Spacer size="l" />
       <Panel paddingSize="l">
-        <ChangePasswordForm username={user.username} />
+        <ChangePasswordForm username={user.username} ownAccount={user.username === session.username} />
       </Panel>
       <HorizontalRule />
       <DeleteUserZone username={user.username} reserved={user.reserved} />
