@@ -8,7 +8,7 @@ import { signInSchema } from '@/lib/schemas/sign-in';
 import { getBackend } from './backend';
 import { backendFailure } from './errors';
 import { createAuthLogger } from './auth-logger';
-import { refreshDue, sessionPollSeconds, tokenUsable } from './session-tokens';
+import { refreshDue, sessionPollSeconds } from './session-tokens';
 
 /**
  * Console sign-in, like Kibana's token provider: the console's service identity exchanges the
@@ -129,8 +129,9 @@ export function applyRefresh(token: JWT, outcome: RefreshOutcome): JWT {
     const { accessToken, refreshToken, issuedAt, expiresAt } = outcome;
     return { ...token, accessToken, refreshToken, issuedAt, expiresAt, error: undefined };
   }
-  // The backend is away but the token still works: keep it, and try again on the next request.
-  if (outcome.kind === 'unavailable' && token.accessToken && tokenUsable(token)) return token;
+  // The backend is away: keep both tokens (the refresh token may well still be good) and try
+  // again on the next request; only a refusal ends the session.
+  if (outcome.kind === 'unavailable') return token;
   return { ...token, accessToken: '', refreshToken: '', expiresAt: 0, error: 'RefreshFailed' };
 }
 

@@ -117,3 +117,19 @@ describe('GET /_security/user/_privileges', () => {
     expect(reply.body.error.reason).toMatch(/^Cannot retrieve privileges for API keys with assigned role descriptors/);
   });
 });
+
+describe('run-as and the privileges APIs', () => {
+  it('GET /_security/user/_privileges does not reveal another user\'s privileges to a caller who may not run as them', async () => {
+    const reply = await api.call('GET', '/_security/user/_privileges', undefined, LOGS, { 'es-security-runas-user': 'elastic' });
+    expect(reply.status, reply.raw).toBe(403);
+    expect(reply.body.error.reason).toMatch(/because user \[logs_reader\] is unauthorized to run as \[elastic\]$/);
+    const has = await api.call('POST', '/_security/user/_has_privileges', { cluster: ['all'] }, LOGS, { 'es-security-runas-user': 'elastic' });
+    expect(has.status, has.raw).toBe(403);
+  });
+
+  it('answers for the run-as user when the run-as is granted', async () => {
+    const reply = await api.call('GET', '/_security/user/_privileges', undefined, undefined, { 'es-security-runas-user': 'logs_reader' });
+    expect(reply.status, reply.raw).toBe(200);
+    expect(reply.body.run_as).toEqual(['bot_*']);
+  });
+});

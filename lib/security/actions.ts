@@ -13,6 +13,7 @@ export const Actions = {
   userSetEnabled: 'cluster:admin/xpack/security/user/set_enabled',
   userAuthenticate: 'cluster:admin/xpack/security/user/authenticate',
   userHasPrivileges: 'cluster:admin/xpack/security/user/has_privileges',
+  userListPrivileges: 'cluster:admin/xpack/security/user/list_privileges',
   rolePut: 'cluster:admin/xpack/security/role/put',
   roleGet: 'cluster:admin/xpack/security/role/get',
   roleDelete: 'cluster:admin/xpack/security/role/delete',

@@ -1,12 +1,13 @@
 import type { ApiKeyRoleDescriptor, AuthenticatingSubject, Authentication } from './authentication';
-import type { ResolvedRoles, RoleService } from './roles';
+import type { ResolvedRoles, RoleDescriptor, RoleService } from './roles';
+import { normalizeRoleDescriptor } from './api-key-service';
 import { authorizationError } from './errors';
 import { CLUSTER_PRIVILEGES, findPrivilegesThatGrant, privilegeGrantsAction } from './privileges';
 import { compilePattern, PatternError } from './patterns';
 import { Actions } from './actions';
 
 /** Actions every authenticated user may run on themselves, whatever their roles. */
-const SELF_ACTIONS: ReadonlySet<string> = new Set([Actions.userAuthenticate, Actions.userHasPrivileges]);
+const SELF_ACTIONS: ReadonlySet<string> = new Set([Actions.userAuthenticate, Actions.userHasPrivileges, Actions.userListPrivileges]);
 
 /** A compiled `run_as` privilege: which usernames it lets its holder run as. */
 type RunAsPredicate = (username: string) => boolean;
@@ -26,6 +27,22 @@ export class AuthorizationService {
   private readonly runAsByRoles = new WeakMap<ResolvedRoles, RunAsPredicate>();
 
   constructor(private readonly roles: RoleService) {}
+
+  /**
+   * The role descriptors whose privileges the effective subject holds, as sets that must all
+   * grant a privilege: a user's roles; an API key's own descriptors limited by its owner's
+   * (LimitedRole). For has-privileges style answers; call `authorize` first, which settles run-as.
+   */
+  effectiveRoleSets(auth: Authentication): RoleDescriptor[][] {
+    const toDescriptors = (descriptors: Record<string, object>) =>
+      Object.values(descriptors).map((d) => normalizeRoleDescriptor(d as Record<string, unknown>) as unknown as RoleDescriptor);
+    if (auth.apiKey) {
+      const own = toDescriptors(auth.apiKey.roleDescriptors);
+      const limits = toDescriptors(auth.apiKey.limitedBy);
+      return own.length > 0 ? [own, limits] : [limits];
+    }
+    return [auth.user.roles.flatMap((name) => this.roles.get(name) ?? [])];
+  }
 
   isAuthorized(auth: Authentication, action: string): boolean {
     if (auth.authenticatingSubject !== undefined && !this.isRunAsGranted(auth)) return false;

@@ -1,29 +1,10 @@
 import { Actions } from '@/lib/security/actions';
-import type { Authentication } from '@/lib/security/authentication';
 import { isKnownClusterPrivilege, unknownClusterPrivilege } from '@/lib/security/privileges';
 import { illegalArgument, validationError, EsError, type EsErrorCause } from '@/lib/security/errors';
 import { rolesHavePrivileges, validatePrivilegesToCheck, type PrivilegesToCheck } from '@/lib/security/privilege-check';
-import { normalizeRoleDescriptor } from '@/lib/security/api-key-service';
-import type { RoleDescriptor } from '@/lib/security/roles';
-import type { SecurityEngine } from '@/lib/security/engine';
 import type { RouteDefinition, RestContext } from '../types';
 import { parsePrivilegesToCheck, PrivilegesParseError } from '../privileges-check-parser';
 import { tokenName } from '../x-content';
-
-/**
- * The role descriptors whose privileges the caller holds, as sets that must all grant a
- * privilege: a user's roles; an API key's own descriptors limited by its owner's (LimitedRole).
- */
-function callerRoleSets(engine: SecurityEngine, caller: Authentication): RoleDescriptor[][] {
-  const toDescriptors = (descriptors: Record<string, object>) =>
-    Object.values(descriptors).map((d) => normalizeRoleDescriptor(d as Record<string, unknown>) as unknown as RoleDescriptor);
-  if (caller.apiKey) {
-    const own = toDescriptors(caller.apiKey.roleDescriptors);
-    const limits = toDescriptors(caller.apiKey.limitedBy);
-    return own.length > 0 ? [own, limits] : [limits];
-  }
-  return [caller.user.roles.flatMap((name) => engine.roles.get(name) ?? [])];
-}
 
 const NOTHING: PrivilegesToCheck = { cluster: [], index: [], application: [] };
 
@@ -60,7 +41,7 @@ function hasPrivileges(ctx: RestContext) {
     for (const privilege of check.cluster) {
       if (!isKnownClusterPrivilege(privilege)) throw unknownClusterPrivilege(privilege);
     }
-    const roleSets = callerRoleSets(ctx.engine, ctx.caller);
+    const roleSets = ctx.engine.authorization.effectiveRoleSets(ctx.caller);
     const holds = (one: Partial<PrivilegesToCheck>) => roleSets.every((roles) => rolesHavePrivileges(roles, { ...NOTHING, ...one }));
     let all = true;
     const answer = (granted: boolean) => {
@@ -103,13 +84,15 @@ function hasPrivileges(ctx: RestContext) {
 function getUserPrivileges(ctx: RestContext) {
   return () => {
     const { caller, engine } = ctx;
+    // Every user may list their own privileges; under run-as, only if the run-as is granted.
+    engine.authorization.authorize(caller, Actions.userListPrivileges);
     if (caller.apiKey && Object.keys(caller.apiKey.roleDescriptors).length > 0) {
       // RBACEngine.getUserPrivileges cannot describe a limited role.
       throw illegalArgument(
         'Cannot retrieve privileges for API keys with assigned role descriptors. Please use the Get API key information API https://ela.st/es-api-get-api-key',
       );
     }
-    const roles = callerRoleSets(engine, caller)[0];
+    const roles = engine.authorization.effectiveRoleSets(caller)[0];
     const indices = roles.flatMap((role) =>
       role.indices.map((entry) => ({
         names: [...entry.names].sort(),
