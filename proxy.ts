@@ -32,5 +32,5 @@ function refuseUndecodablePath(path: string, message: string, opaqueId: string |
 
 export const config = {
   // The third pattern: a "%" not followed by an escape of an ASCII character (%00 to %7F).
-  matcher: ['/profiles/:path*', '/users/:path*', '/:path(.*%(?![0-7][0-9A-Fa-f]).*)'],
+  matcher: ['/profiles/:path*', '/users/:path*', '/roles/:path*', '/:path(.*%(?![0-7][0-9A-Fa-f]).*)'],
 };

@@ -7,6 +7,7 @@ describe('currentHref', () => {
     expect(currentHref('/profiles')).toBe('/profiles');
     expect(currentHref('/profiles/u_abc_0')).toBe('/profiles');
     expect(currentHref('/users/edit/jacknich')).toBe('/users');
+    expect(currentHref('/roles/viewer')).toBe('/roles');
   });
   it('does not match on a bare prefix', () => {
     expect(currentHref('/profilesx')).toBeNull();
@@ -19,6 +20,8 @@ describe('defaultBreadcrumbs', () => {
   it('group and page for list pages', () => {
     expect(defaultBreadcrumbs('/profiles/activate')).toEqual([{ text: 'User profiles' }, { text: 'Activate' }]);
     expect(defaultBreadcrumbs('/users')).toEqual([{ text: 'Security' }, { text: 'Users' }]);
+    expect(defaultBreadcrumbs('/roles')).toEqual([{ text: 'Security' }, { text: 'Roles' }]);
+    expect(defaultBreadcrumbs('/roles/team_lead')).toEqual([{ text: 'Security' }, { text: 'Roles', href: '/roles' }, { text: 'team_lead' }]);
   });
   it('adds the decoded detail segment with a link back', () => {
     expect(defaultBreadcrumbs('/users/edit/jack%20n')).toEqual([

@@ -37,7 +37,10 @@ export const NAV_GROUPS: NavGroup[] = [
     id: 'security',
     title: 'Security',
     iconType: 'securityApp',
-    links: [{ label: 'Users', href: '/users', 'data-testid': 'navUsers' }],
+    links: [
+      { label: 'Users', href: '/users', 'data-testid': 'navUsers' },
+      { label: 'Roles', href: '/roles', 'data-testid': 'navRoles' },
+    ],
   },
 ];
 
@@ -79,7 +82,8 @@ function decode(segment: string): string {
 /**
  * Breadcrumbs for a pathname: group › link, plus the decoded last segment for detail pages.
  * /profiles/activate → User profiles › Activate; /profiles/u_1 → User profiles › Find profiles › u_1;
- * /users/edit/jacknich → Security › Users › jacknich; unknown paths → "Home".
+ * /users/edit/jacknich → Security › Users › jacknich; /roles/viewer → Security › Roles › viewer;
+ * unknown paths → "Home".
  */
 export function defaultBreadcrumbs(pathname: string | null, groups: NavGroup[] = NAV_GROUPS): BreadcrumbItem[] {
   const href = currentHref(pathname, groups);

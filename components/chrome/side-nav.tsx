@@ -5,7 +5,7 @@
  * - mode 'overlay' (< 992px): a flyout over the page with a mask, focus trap, Escape / mask click /
  *   "Close navigation" close it, focus returns to the toggle (returnFocusRef); following a link
  *   closes it too.
- * Groups (default NAV_GROUPS): "User profiles" → Activate, Find profiles; "Security" → Users.
+ * Groups (default NAV_GROUPS): "User profiles" → Activate, Find profiles; "Security" → Users, Roles.
  * The current link (longest matching prefix of usePathname()) has aria-current="page".
  * Visibility is driven by CSS from data attributes on .pc-shell (set by ConsoleShell).
  */

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { RoleChoice, UserSummary } from '@/lib/schemas/user-views';
-import { createUserSchema, resetPasswordSchema, userDetailsSchema } from '@/lib/schemas/user';
+import { createUserSchema, resetPasswordSchema, userDetailsSchema, userEnabledSchema } from '@/lib/schemas/user';
 import { getBackend } from './backend';
 import { backendFailure, ConsoleError, fieldErrors, viaBackend } from './errors';
 import type { AdminSession } from './session';
@@ -166,4 +166,21 @@ export async function deleteUser(session: AdminSession, username: string): Promi
     if (error instanceof ConsoleError && error.status === 404) throw new ConsoleError(404, 'not_found', `User ${username} does not exist.`);
     throw error;
   }
+}
+
+/**
+ * Deactivates or activates a user (POST /_security/user/{name}/_disable|_enable). As in Kibana,
+ * built-in users may be deactivated too; one's own account may not (Elasticsearch refuses it).
+ */
+export async function setUserEnabled(session: AdminSession, username: string, input: unknown): Promise<boolean> {
+  const parsed = userEnabledSchema.safeParse(input);
+  if (!parsed.success) throw new ConsoleError(400, 'invalid_input', 'Send {"enabled": true|false}.');
+  const { enabled } = parsed.data;
+  if (username === session.username) {
+    throw new ConsoleError(400, 'own_account', `You can't ${enabled ? 'activate' : 'deactivate'} your own account.`);
+  }
+  if (!(await getUser(session, username))) throw new ConsoleError(404, 'not_found', `User ${username} does not exist.`);
+  const client = await adminClient(session);
+  await viaBackend(() => (enabled ? client.security.enableUser({ username }) : client.security.disableUser({ username })));
+  return enabled;
 }

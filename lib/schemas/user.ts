@@ -36,3 +36,6 @@ export const resetPasswordSchema = z
 export type UserDetailsInput = z.input<typeof userDetailsSchema>;
 export type CreateUserInput = z.input<typeof createUserSchema>;
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+
+/** PUT /api/console/users/[username]/enabled: deactivate (false) or activate (true) a user. */
+export const userEnabledSchema = z.object({ enabled: z.boolean({ error: 'Send {"enabled": true|false}.' }) });

@@ -10,6 +10,7 @@ import { ChangePasswordForm } from '@/components/users/change-password-form';
 import { DeleteUserZone } from '@/components/users/delete-user-zone';
 import { DescribedFormGroup } from '@/components/users/described-form-group';
 import { UserDetailsForm } from '@/components/users/user-details-form';
+import { UserStatusZone } from '@/components/users/user-status-zone';
 import { activateHref, offersProfileActivation, profileHref } from '@/components/users/types';
 import { Avatar } from '@/components/ui/avatar';
 import { Badge } from '@/components/ui/badge';
@@ -92,8 +93,8 @@ export default async function EditUserPage({ params }: Params) {
       ) : null}
       {!user.enabled ? (
         <>
-          <CallOut color="warning" title="This user is disabled." data-testid="disabledUserCallOut">
-            <p>A disabled user can&apos;t sign in.</p>
+          <CallOut color="warning" title="This user is deactivated." data-testid="disabledUserCallOut">
+            <p>A deactivated user can&apos;t sign in. Activate the user to allow it again.</p>
           </CallOut>
           <Spacer size="l" />
         </>
@@ -148,6 +149,13 @@ export default async function EditUserPage({ params }: Params) {
         <ChangePasswordForm username={user.username} ownAccount={user.username === session.username} />
       </Panel>
       <HorizontalRule />
+      {/* Not for one's own account: Elasticsearch refuses it, and Kibana does not offer it. */}
+      {user.username !== session.username ? (
+        <>
+          <UserStatusZone username={user.username} enabled={user.enabled} />
+          <Spacer size="m" />
+        </>
+      ) : null}
       <DeleteUserZone username={user.username} reserved={user.reserved} />
     </>
   );
