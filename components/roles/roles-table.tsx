@@ -1,12 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
 import { Badge, BadgeGroup } from '@/components/ui/badge';
-import { Switch } from '@/components/ui/switch';
-import { Table, type TableColumn, type TableSort } from '@/components/ui/table';
-import { TablePagination } from '@/components/ui/table-pagination';
-import { TextField } from '@/components/ui/text-field';
+import { type TableColumn, type TableSort } from '@/components/ui/table';
+import { SearchableTable } from '@/components/ui/searchable-table';
 import { roleHref, type RoleSummary } from './types';
 
 function matches(role: RoleSummary, query: string): boolean {
@@ -94,79 +91,18 @@ const COLUMNS: TableColumn<RoleSummary>[] = [
  * and cluster privileges, a "Show reserved roles" switch, sortable columns, and pages of 20.
  */
 export function RolesTable({ roles }: { roles: RoleSummary[] }) {
-  const [query, setQuery] = useState('');
-  const [showReserved, setShowReserved] = useState(true);
-  const [sort, setSort] = useState<TableSort>({ field: 'name', direction: 'asc' });
-  const [pageIndex, setPageIndex] = useState(0);
-  const [pageSize, setPageSize] = useState(20);
-
-  const visible = useMemo(
-    () => roles.filter((r) => (showReserved || !r.reserved) && matches(r, query.trim())).sort((a, b) => compare(a, b, sort)),
-    [roles, showReserved, query, sort],
-  );
-  const pageCount = Math.max(1, Math.ceil(visible.length / pageSize));
-  const page = Math.min(pageIndex, pageCount - 1);
-  const items = visible.slice(page * pageSize, (page + 1) * pageSize);
-  const filtered = visible.length !== roles.length;
-
   return (
-    <div className="pc-users-table pc-roles-table">
-      <div className="pc-users-table__toolbar">
-        <TextField
-          type="search"
-          iconType="search"
-          placeholder="Search…"
-          aria-label="Search roles"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setPageIndex(0);
-          }}
-          className="pc-users-table__search"
-          data-testid="searchRoles"
-        />
-        <Switch
-          label="Show reserved roles"
-          checked={showReserved}
-          onChange={(checked) => {
-            setShowReserved(checked);
-            setPageIndex(0);
-          }}
-          data-testid="showReservedRolesSwitch"
-        />
-      </div>
-      <p className="pc-users-table__count" role="status">
-        {filtered ? `Showing ${visible.length} of ${roles.length} roles` : `${roles.length} ${roles.length === 1 ? 'role' : 'roles'}`}
-      </p>
-      <Table
-        items={items}
-        columns={COLUMNS}
-        caption="Roles"
-        getRowId={(role) => role.name}
-        rowHeader="name"
-        tableLayout="fixed"
-        sort={sort}
-        onSort={(field) => {
-          setSort((s) => ({ field, direction: s.field === field && s.direction === 'asc' ? 'desc' : 'asc' }));
-          setPageIndex(0);
-        }}
-        noItemsMessage={query ? 'No roles match your search.' : 'No roles found.'}
-        rowProps={() => ({ 'data-testid': 'roleRow' })}
-        data-testid="rolesTable"
-      />
-      {visible.length > 10 ? (
-        <TablePagination
-          pageIndex={page}
-          pageSize={pageSize}
-          totalItemCount={visible.length}
-          onChangePage={setPageIndex}
-          onChangePageSize={(size) => {
-            setPageSize(size);
-            setPageIndex(0);
-          }}
-          aria-label="Roles pages"
-        />
-      ) : null}
-    </div>
+    <SearchableTable
+      items={roles}
+      columns={COLUMNS}
+      noun="role"
+      nounPlural="roles"
+      matches={matches}
+      compare={compare}
+      defaultSortField="name"
+      getRowId={(role) => role.name}
+      className="pc-roles-table"
+      testIdNoun="role"
+    />
   );
 }

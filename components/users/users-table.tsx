@@ -1,12 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo, useState } from 'react';
 import { Badge, BadgeGroup } from '@/components/ui/badge';
-import { Switch } from '@/components/ui/switch';
-import { Table, type TableColumn, type TableSort } from '@/components/ui/table';
-import { TablePagination } from '@/components/ui/table-pagination';
-import { TextField } from '@/components/ui/text-field';
+import { type TableColumn, type TableSort } from '@/components/ui/table';
+import { SearchableTable } from '@/components/ui/searchable-table';
 import { activateHref, offersProfileActivation, profileHref, userHref, type UserSummary } from './types';
 
 type SortField = 'username' | 'fullName' | 'email';
@@ -119,79 +116,17 @@ const COLUMNS: TableColumn<UserSummary>[] = [
  * and roles, a "Show reserved users" switch, sortable columns, and pages of 20.
  */
 export function UsersTable({ users }: { users: UserSummary[] }) {
-  const [query, setQuery] = useState('');
-  const [showReserved, setShowReserved] = useState(true);
-  const [sort, setSort] = useState<TableSort>({ field: 'username', direction: 'asc' });
-  const [pageIndex, setPageIndex] = useState(0);
-  const [pageSize, setPageSize] = useState(20);
-
-  const visible = useMemo(
-    () => users.filter((u) => (showReserved || !u.reserved) && matches(u, query.trim())).sort((a, b) => compare(a, b, sort)),
-    [users, showReserved, query, sort],
-  );
-  const pageCount = Math.max(1, Math.ceil(visible.length / pageSize));
-  const page = Math.min(pageIndex, pageCount - 1);
-  const items = visible.slice(page * pageSize, (page + 1) * pageSize);
-  const filtered = visible.length !== users.length;
-
   return (
-    <div className="pc-users-table">
-      <div className="pc-users-table__toolbar">
-        <TextField
-          type="search"
-          iconType="search"
-          placeholder="Search…"
-          aria-label="Search users"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setPageIndex(0);
-          }}
-          className="pc-users-table__search"
-          data-testid="searchUsers"
-        />
-        <Switch
-          label="Show reserved users"
-          checked={showReserved}
-          onChange={(checked) => {
-            setShowReserved(checked);
-            setPageIndex(0);
-          }}
-          data-testid="showReservedUsersSwitch"
-        />
-      </div>
-      <p className="pc-users-table__count" role="status">
-        {filtered ? `Showing ${visible.length} of ${users.length} users` : `${users.length} ${users.length === 1 ? 'user' : 'users'}`}
-      </p>
-      <Table
-        items={items}
-        columns={COLUMNS}
-        caption="Users"
-        getRowId={(user) => user.username}
-        rowHeader="username"
-        tableLayout="fixed"
-        sort={sort}
-        onSort={(field) => {
-          setSort((s) => ({ field, direction: s.field === field && s.direction === 'asc' ? 'desc' : 'asc' }));
-          setPageIndex(0);
-        }}
-        noItemsMessage={query ? 'No users match your search.' : 'No users found.'}
-        rowProps={() => ({ 'data-testid': 'userRow' })}
-        data-testid="usersTable"
-      />
-      {visible.length > 10 ? (
-        <TablePagination
-          pageIndex={page}
-          pageSize={pageSize}
-          totalItemCount={visible.length}
-          onChangePage={setPageIndex}
-          onChangePageSize={(size) => {
-            setPageSize(size);
-            setPageIndex(0);
-          }}
-          aria-label="Users pages"
-        />
-      ) : null}
-    </div>
+    <SearchableTable
+      items={users}
+      columns={COLUMNS}
+      noun="user"
+      nounPlural="users"
+      matches={matches}
+      compare={compare}
+      defaultSortField="username"
+      getRowId={(user) => user.username}
+      testIdNoun="user"
+    />
   );
 }
