@@ -1,4 +1,4 @@
-import { EmptyPrompt } from '@/components/ui/empty-prompt';
+import { DeniedPrompt } from './permission-prompt';
 
 /**
  * The whole console for a signed-in user whose roles open none of its sections (e.g. only
@@ -7,22 +7,12 @@ import { EmptyPrompt } from '@/components/ui/empty-prompt';
  */
 export function NoAccessPrompt() {
   return (
-    <EmptyPrompt
-      color="plain"
-      iconType="securityApp"
-      iconColor="danger"
-      headingLevel="h1"
-      title="You don't have access"
-      body={
-        <>
-          <p>
-            Your roles grant none of the privileges this console needs: <code>manage_user_profile</code> to activate and
-            manage user profiles, or <code>manage_security</code> to manage users.
-          </p>
-          <p>Contact your administrator, or sign out and sign in as another user.</p>
-        </>
-      }
-      data-testid="noAccessPrompt"
-    />
+    <DeniedPrompt title="You don't have access" testId="noAccessPrompt">
+      <p>
+        Your roles grant none of the privileges this console needs: <code>manage_user_profile</code> to activate and manage
+        user profiles, or <code>manage_security</code> to manage users.
+      </p>
+      <p>Contact your administrator, or sign out and sign in as another user.</p>
+    </DeniedPrompt>
   );
 }

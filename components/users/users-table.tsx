@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { ProfileDisabledBadge } from '@/components/users/profile-disabled-badge';
 import { Badge, BadgeGroup } from '@/components/ui/badge';
 import { type TableColumn, type TableSort } from '@/components/ui/table';
 import { SearchableTable } from '@/components/ui/searchable-table';
@@ -92,11 +93,7 @@ const COLUMNS: TableColumn<UserSummary>[] = [
           >
             {user.profileUid}
           </Link>
-          {user.profileEnabled === false ? (
-            <Badge color="hollow" iconType="minusInCircle" data-testid="profileDisabledBadge">
-              Profile disabled
-            </Badge>
-          ) : null}
+          <ProfileDisabledBadge enabled={user.profileEnabled} />
         </span>
       ) : (
         <span className="pc-users-table__no-profile">

@@ -13,7 +13,7 @@ import { UserDetailsForm } from '@/components/users/user-details-form';
 import { UserStatusZone } from '@/components/users/user-status-zone';
 import { activateHref, offersProfileActivation, profileHref } from '@/components/users/types';
 import { Avatar } from '@/components/ui/avatar';
-import { Badge } from '@/components/ui/badge';
+import { ProfileDisabledBadge } from '@/components/users/profile-disabled-badge';
 import { buttonClassName } from '@/components/ui/button';
 import { CallOut } from '@/components/ui/call-out';
 import { DescriptionList } from '@/components/ui/description-list';
@@ -119,11 +119,7 @@ export default async function EditUserPage({ params }: Params) {
                       <Link className="pc-link pc-mono" href={profileHref(user.profileUid)} data-testid="profileUidLink">
                         {user.profileUid}
                       </Link>
-                      {user.profileEnabled === false ? (
-                        <Badge color="hollow" iconType="minusInCircle" data-testid="profileDisabledBadge">
-                          Profile disabled
-                        </Badge>
-                      ) : null}
+                      <ProfileDisabledBadge enabled={user.profileEnabled} />
                     </span>
                   ),
                 },
